@@ -1,0 +1,76 @@
+package io.vigil.exporter;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.vigil.exporter.collector.ScrapeResult;
+import io.vigil.exporter.collector.ScrapeRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * One scrape end to end, minus HTTP: the host collectors through the {@link ScrapeRunner}, then Vigil's own
+ * metrics ({@code vigil_build_info}, JVM and process metrics unless disabled).
+ *
+ * <p>Thread safety: safe for concurrent scrapes.
+ */
+public final class ScrapeService {
+
+  private final ScrapeRunner runner;
+  private final Optional<PrometheusRegistry> selfMetrics;
+  private final MetricSnapshot buildInfo;
+  private final AtomicBoolean collectedOnce = new AtomicBoolean();
+
+  public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build) {
+    this.runner = runner;
+    this.selfMetrics = selfMetrics;
+    this.buildInfo =
+        InfoSnapshot.builder()
+            .name("vigil_build")
+            .help("A metric with a constant '1' value labeled by version, revision and java_version from which "
+                + "vigil_exporter was built.")
+            .dataPoint(
+                InfoSnapshot.InfoDataPointSnapshot.builder()
+                    .labels(Labels.of("version", build.version(), "revision", build.revision(),
+                        "java_version", build.javaVersion()))
+                    .build())
+            .build();
+  }
+
+  /**
+   * @param collectors which collectors to run
+   * @param budget collection deadline from Prometheus' timeout header minus the margin
+   * @param families which family names to return ({@code name[]}); tested with each exposed name
+   */
+  public MetricSnapshots scrape(
+      Predicate<String> collectors, Optional<Duration> budget, Predicate<String> families) {
+    ScrapeResult result = runner.scrape(collectors, budget);
+    collectedOnce.set(true);
+    List<MetricSnapshot> out = new ArrayList<>(result.families().size() + 64);
+    for (MetricSnapshot s : result.families()) {
+      if (families.test(s.getMetadata().getPrometheusName())) {
+        out.add(s);
+      }
+    }
+    if (families.test(buildInfo.getMetadata().getPrometheusName())) {
+      out.add(buildInfo);
+    }
+    selfMetrics.ifPresent(r -> r.scrape(families).forEach(out::add));
+    return new MetricSnapshots(out);
+  }
+
+  /** True once one collection has finished (the readiness condition). */
+  public boolean ready() {
+    return collectedOnce.get();
+  }
+
+  public ScrapeRunner runner() {
+    return runner;
+  }
+}

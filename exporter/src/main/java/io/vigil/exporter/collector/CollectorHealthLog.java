@@ -1,0 +1,32 @@
+package io.vigil.exporter.collector;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Logs collector failures when a collector changes state, not on every scrape: WARN when it starts failing, DEBUG
+ * (FINE) while it keeps failing, INFO once when it recovers.
+ *
+ * <p>Thread safety: safe for concurrent use.
+ */
+final class CollectorHealthLog {
+
+  private static final Logger LOG = Logger.getLogger("io.vigil.exporter.collector");
+
+  private final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
+
+  void record(CollectorOutcome outcome) {
+    Boolean before = healthy.put(outcome.name(), outcome.success());
+    String duration = String.format(Locale.ROOT, "%.3fs", outcome.durationSeconds());
+    if (!outcome.success()) {
+      String why = outcome.failure().orElse("unknown");
+      Level level = Boolean.FALSE.equals(before) ? Level.FINE : Level.WARNING;
+      LOG.log(level, () -> "collector=" + outcome.name() + " failed duration=" + duration + " err=\"" + why + "\"");
+    } else if (Boolean.FALSE.equals(before)) {
+      LOG.info(() -> "collector=" + outcome.name() + " recovered duration=" + duration);
+    }
+  }
+}

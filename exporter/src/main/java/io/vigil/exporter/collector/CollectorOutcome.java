@@ -1,0 +1,23 @@
+package io.vigil.exporter.collector;
+
+import java.util.Optional;
+
+/**
+ * How one collector did in one scrape.
+ *
+ * @param name collector name
+ * @param durationSeconds time from start to result, or time waited until the deadline for a late collector
+ * @param success true when it returned families before its deadline
+ * @param failure why it failed, empty on success
+ */
+public record CollectorOutcome(
+    String name, double durationSeconds, boolean success, Optional<String> failure) {
+
+  public static CollectorOutcome succeeded(String name, double durationSeconds) {
+    return new CollectorOutcome(name, durationSeconds, true, Optional.empty());
+  }
+
+  public static CollectorOutcome failed(String name, double durationSeconds, String why) {
+    return new CollectorOutcome(name, durationSeconds, false, Optional.of(why));
+  }
+}

@@ -1,0 +1,46 @@
+package io.vigil.exporter.config;
+
+import java.util.Map;
+
+/**
+ * Options of individual collectors plus their on/off and timeout switches.
+ *
+ * @param enableDefaults false is node_exporter's {@code --collector.disable-defaults}: only collectors switched on
+ *     explicitly run
+ * @param perCollector {@code collectors.<name>.enabled/timeout} from the file, by collector name
+ * @param filesystem filesystem collector options
+ * @param netdevDevices netdev device filter (default excludes {@code ^lo$})
+ * @param diskstatsDevices diskstats device filter (default excludes partitions, ram, loop, fd)
+ * @param netclassDevices netclass device filter (node_exporter's {@code ignored-devices}, default none)
+ * @param cpuInfo emit {@code node_cpu_info} (off by default, as in node_exporter)
+ */
+public record CollectorOptions(
+    boolean enableDefaults,
+    Map<String, CollectorSettings> perCollector,
+    FilesystemOptions filesystem,
+    DeviceFilter netdevDevices,
+    DeviceFilter diskstatsDevices,
+    DeviceFilter netclassDevices,
+    boolean cpuInfo) {
+
+  public static final String DEFAULT_DISKSTATS_EXCLUDE = "^(ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$";
+  public static final String DEFAULT_NETDEV_EXCLUDE = "^lo$";
+
+  public CollectorOptions {
+    perCollector = Map.copyOf(perCollector);
+  }
+
+  public static final CollectorOptions DEFAULT =
+      new CollectorOptions(
+          true,
+          Map.of(),
+          FilesystemOptions.DEFAULT,
+          DeviceFilter.excluding(DEFAULT_NETDEV_EXCLUDE),
+          DeviceFilter.excluding(DEFAULT_DISKSTATS_EXCLUDE),
+          DeviceFilter.ALL,
+          false);
+
+  public CollectorSettings settings(String collector) {
+    return perCollector.getOrDefault(collector, CollectorSettings.DEFAULT);
+  }
+}

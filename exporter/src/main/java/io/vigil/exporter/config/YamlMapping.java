@@ -1,0 +1,211 @@
+package io.vigil.exporter.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Typed, position-aware reading of one YAML mapping: every getter checks the type and range and, on error, names
+ * {@code file:line:column}, the dotted key path and the expected form.
+ */
+final class YamlMapping {
+
+  private final String file;
+  private final String path;
+  private final Node node;
+  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+  private YamlMapping(String file, String path, Node node) throws ConfigException {
+    this.file = file;
+    this.path = path;
+    this.node = node;
+    if (!(node instanceof MappingNode mapping)) {
+      throw error(node, "expected a mapping of keys to values, got " + describe(node));
+    }
+    for (NodeTuple t : mapping.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode key)) {
+        throw error(t.getKeyNode(), "expected a plain key, got " + describe(t.getKeyNode()));
+      }
+      entries.put(key.getValue(), t);
+    }
+  }
+
+  static YamlMapping root(String file, Node node) throws ConfigException {
+    return new YamlMapping(file, "", node);
+  }
+
+  /** Rejects keys not in {@code allowed}, naming the first unknown one where it stands. */
+  void allowOnly(Set<String> allowed) throws ConfigException {
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        List<String> sorted = new ArrayList<>(allowed);
+        sorted.sort(null);
+        throw error(
+            e.getValue().getKeyNode(),
+            "unknown key " + qualified(e.getKey()) + "; expected one of: " + String.join(", ", sorted));
+      }
+    }
+  }
+
+  Set<String> keys() {
+    return entries.keySet();
+  }
+
+  Node keyNode(String key) {
+    return entries.get(key).getKeyNode();
+  }
+
+  Optional<YamlMapping> mapping(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null || isNull(value)) {
+      return Optional.empty();
+    }
+    return Optional.of(new YamlMapping(file, qualified(key), value));
+  }
+
+  Optional<String> string(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "a string");
+    if (!s.getTag().equals(Tag.STR)) {
+      throw error(value, qualified(key) + ": expected a string, got " + describe(value) + " (quote it)");
+    }
+    return Optional.of(s.getValue());
+  }
+
+  Optional<Boolean> bool(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "true or false");
+    if (!s.getTag().equals(Tag.BOOL)) {
+      throw error(value, qualified(key) + ": expected true or false, got " + describe(value));
+    }
+    String v = s.getValue().toLowerCase(java.util.Locale.ROOT);
+    return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"));
+  }
+
+  Optional<Integer> integer(String key, int min, int max) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "an integer");
+    String expected = "an integer from " + min + " to " + max;
+    if (!s.getTag().equals(Tag.INT)) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+    }
+    long v;
+    try {
+      v = Long.parseLong(s.getValue().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+    }
+    if (v < min || v > max) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + v);
+    }
+    return Optional.of((int) v);
+  }
+
+  Optional<Duration> duration(String key, Duration min, Duration max) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "a duration");
+    String expected =
+        "a duration like 500ms, 2s or 1m from " + Durations.format(min) + " to " + Durations.format(max);
+    Optional<Duration> d = Durations.parse(s.getValue());
+    if (d.isEmpty()) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+    }
+    if (d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + s.getValue());
+    }
+    return d;
+  }
+
+  Optional<Pattern> regex(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "a regular expression");
+    try {
+      return Optional.of(Pattern.compile(s.getValue()));
+    } catch (PatternSyntaxException e) {
+      throw error(
+          value,
+          qualified(key) + ": expected a valid regular expression, got \"" + s.getValue() + "\": "
+              + e.getDescription() + " near index " + e.getIndex());
+    }
+  }
+
+  ConfigException error(Node at, String message) {
+    return error(file, at.getStartMark(), message);
+  }
+
+  static ConfigException error(String file, Mark mark, String message) {
+    if (mark == null) {
+      return new ConfigException(file + ": " + message);
+    }
+    return new ConfigException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + message);
+  }
+
+  String qualified(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private Node value(String key) {
+    NodeTuple t = entries.get(key);
+    return t == null ? null : t.getValueNode();
+  }
+
+  private ScalarNode scalar(String key, Node value, String expected) throws ConfigException {
+    if (value instanceof ScalarNode s && !isNull(value)) {
+      return s;
+    }
+    throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+  }
+
+  private static boolean isNull(Node node) {
+    return node.getTag().equals(Tag.NULL);
+  }
+
+  static String describe(Node node) {
+    if (node instanceof ScalarNode s) {
+      if (s.getTag().equals(Tag.NULL)) {
+        return "nothing (null)";
+      }
+      String kind =
+          s.getTag().equals(Tag.INT) ? "integer"
+              : s.getTag().equals(Tag.FLOAT) ? "number"
+              : s.getTag().equals(Tag.BOOL) ? "boolean"
+              : "string";
+      return kind + " \"" + s.getValue() + "\"";
+    }
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    return "a list";
+  }
+
+  Node node() {
+    return node;
+  }
+}

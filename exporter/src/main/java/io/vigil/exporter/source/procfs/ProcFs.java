@@ -1,0 +1,77 @@
+package io.vigil.exporter.source.procfs;
+
+import io.vigil.exporter.source.MalformedFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The {@code /proc} tree under a configurable mount point (node_exporter's {@code --path.procfs}).
+ *
+ * <p>Pseudo-files report a size of 0 or 4096 whatever they hold, so files are read whole into a growing buffer
+ * without trusting {@code stat}, capped at {@link #MAX_FILE_BYTES}.
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class ProcFs {
+
+  /** Largest pseudo-file we read; larger means something is wrong (or it is not a pseudo-file). */
+  public static final int MAX_FILE_BYTES = 4 << 20;
+
+  private final Path root;
+
+  public ProcFs(Path root) {
+    this.root = root;
+  }
+
+  /** Fails fast with a clear message when the root is missing or not a directory. */
+  public static ProcFs open(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("procfs root " + root + " is not a directory (check --path.procfs / --path.rootfs)");
+    }
+    return new ProcFs(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** {@code path("net", "dev")} is {@code <root>/net/dev}. */
+  public Path path(String first, String... more) {
+    Path p = root.resolve(first);
+    for (String m : more) {
+      p = p.resolve(m);
+    }
+    return p;
+  }
+
+  /** Reads a file under the root whole, as UTF-8 text. */
+  public String read(String first, String... more) throws IOException {
+    return readText(path(first, more));
+  }
+
+  /** Reads any pseudo-file whole, as UTF-8 text, without trusting its reported size. */
+  public static String readText(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[8192];
+      int len = 0;
+      while (true) {
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          break;
+        }
+        len += n;
+        if (len == buf.length) {
+          if (buf.length >= MAX_FILE_BYTES) {
+            throw new MalformedFileException(file, 0, null, "larger than " + MAX_FILE_BYTES + " bytes");
+          }
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+      }
+      return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -114,12 +114,12 @@ public final class ConfigLoader {
     String listen = m.string("listen_address").orElse(d.listenAddress());
     if (ListenAddress.parse(listen).isEmpty()) {
       throw m.error(
-          m.node(), "web.listen_address: expected host:port or :port with a port from 0 to 65535, got \"" + listen
+          m.valueNode("listen_address"), "web.listen_address: expected host:port or :port with a port from 0 to 65535, got \"" + listen
               + "\"");
     }
     String telemetryPath = m.string("telemetry_path").orElse(d.telemetryPath());
     if (!telemetryPath.startsWith("/") || telemetryPath.equals("/") || telemetryPath.startsWith("/-/")) {
-      throw m.error(m.node(), "web.telemetry_path: expected a path like /metrics, got \"" + telemetryPath + "\"");
+      throw m.error(m.valueNode("telemetry_path"), "web.telemetry_path: expected a path like /metrics, got \"" + telemetryPath + "\"");
     }
     return new WebSettings(
         listen,

@@ -38,7 +38,13 @@ final class YamlMapping {
       if (!(t.getKeyNode() instanceof ScalarNode key)) {
         throw error(t.getKeyNode(), "expected a plain key, got " + describe(t.getKeyNode()));
       }
-      entries.put(key.getValue(), t);
+      NodeTuple earlier = entries.put(key.getValue(), t);
+      if (earlier != null) {
+        throw error(
+            key,
+            "duplicate key " + qualified(key.getValue()) + " (first given at line "
+                + (earlier.getKeyNode().getStartMark().getLine() + 1) + ")");
+      }
     }
   }
 
@@ -61,6 +67,11 @@ final class YamlMapping {
 
   Set<String> keys() {
     return entries.keySet();
+  }
+
+  /** The value node of a present key, for errors about its content. */
+  Node valueNode(String key) {
+    return entries.get(key).getValueNode();
   }
 
   Node keyNode(String key) {

@@ -34,8 +34,9 @@ public record ProcStat(
     OptionalLong procsBlocked) {
 
   /**
-   * The kernel's USER_HZ ({@code sysconf(_SC_CLK_TCK)}): 100 on every architecture Linux exports to user space
-   * today. Passed to {@link #parse} rather than assumed there, so fixtures give the same seconds on every host.
+   * The kernel's USER_HZ ({@code sysconf(_SC_CLK_TCK)}): 100 on all mainstream architectures (node_exporter's procfs
+   * library assumes it too). Passed to {@link #parse} rather than assumed there, so fixtures give the same seconds on
+   * every host.
    */
   public static final int LINUX_USER_HZ = 100;
 

@@ -9,9 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The machine field of {@code uname(2)}, which {@code /proc/sys/kernel} does not expose on older kernels
- * ({@code kernel/arch} only appeared in Linux 6.1). Called through JNA, which OSHI already brings; when that fails
- * (no libc, a restricted JNA) Java's {@code os.arch} is mapped to the kernel's spelling instead.
+ * The machine field of {@code uname(2)}, which {@code /proc/sys/kernel} does not expose except as
+ * {@code kernel/arch} on recent kernels. Called through JNA, which OSHI already brings; when that fails (no libc, a
+ * restricted JNA) Java's {@code os.arch} is mapped to the kernel's spelling instead.
  *
  * <p>Thread safety: stateless.
  */

@@ -1,5 +1,7 @@
 package io.vigil.exporter.collector;
 
+import io.vigil.exporter.source.procfs.Auxv;
+import io.vigil.exporter.source.procfs.ProcFs;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +15,22 @@ public final class CollectorCatalogue {
       List.of(
           new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
-              ctx -> new LoadavgCollector(ctx.sources().loadavg())));
+              ctx -> new LoadavgCollector(ctx.sources().loadavg())),
+          new CollectorDefinition(
+              NetclassCollector.NAME, true, "Exposes network interface info from /sys/class/net/.",
+              ctx -> new NetclassCollector(ctx.sources().netclass(), ctx.options().netclassDevices())),
+          new CollectorDefinition(
+              NetdevCollector.NAME, true, "Exposes network interface statistics such as bytes transferred.",
+              ctx -> new NetdevCollector(ctx.sources().netdev(), ctx.options().netdevDevices())),
+          new CollectorDefinition(
+              NetstatCollector.NAME, true, "Exposes network statistics from /proc/net/netstat.",
+              ctx -> new NetstatCollector(ctx.requireProcFs(NetstatCollector.NAME))),
+          new CollectorDefinition(
+              SockstatCollector.NAME, true, "Exposes various statistics from /proc/net/sockstat.",
+              ctx -> {
+                ProcFs proc = ctx.requireProcFs(SockstatCollector.NAME);
+                return new SockstatCollector(proc, Auxv.pageSize(proc));
+              }));
 
   private CollectorCatalogue() {}
 

@@ -47,8 +47,8 @@ public final class LinuxSources {
             return new DiskInfo(disk.device(), disk.major(), disk.minor(), "", "", "", "", "");
           }
         },
-        SourceReader.unsupported("/proc/net/dev"),
-        SourceReader.unsupported("/sys/class/net"),
+        new NetDevReader(proc, sys),
+        new NetClassReader(sys),
         SourceReader.unsupported("uname"),
         SourceReader.unsupported("/etc/os-release"));
   }

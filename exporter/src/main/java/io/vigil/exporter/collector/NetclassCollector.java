@@ -24,6 +24,8 @@ import java.util.Optional;
  *
  * <p>An attribute the device does not have, or the kernel will not read now, is left out for that device;
  * {@code node_network_info} then has an empty label value, as in node_exporter.
+ *
+ * <p>Thread safety: immutable.
  */
 public final class NetclassCollector implements Collector {
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>A family is emitted only for statistics the source has ({@code receive_nohandler} needs Linux 4.6+).
+ *
+ * <p>Thread safety: immutable.
  */
 public final class NetdevCollector implements Collector {
 

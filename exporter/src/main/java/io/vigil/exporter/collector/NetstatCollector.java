@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * node_netstat_Tcp_InSegs 1302
  * </pre>
  *
- * <p>{@code snmp6} is optional (absent when IPv6 is disabled); the other two files must be readable.
+ * <p>{@code snmp6} is optional (absent when IPv6 is disabled); the other two files must be readable, and a value
+ * that is not an integer anywhere in them fails the collection, as in node_exporter.
+ *
+ * <p>Thread safety: immutable.
  */
 public final class NetstatCollector implements Collector {
 

@@ -19,7 +19,10 @@ import java.util.OptionalLong;
  * node_sockstat_TCP_inuse 4
  * </pre>
  *
- * <p>A missing file (IPv4 or IPv6 disabled) contributes nothing; a malformed one fails the collection.
+ * <p>A missing file (IPv4 or IPv6 disabled) contributes nothing; a malformed one fails the collection. A key a line
+ * lacks is not exposed (node_exporter would print 0 for a missing {@code inuse}; the kernel always prints it).
+ *
+ * <p>Thread safety: immutable.
  */
 public final class SockstatCollector implements Collector {
 

@@ -65,8 +65,8 @@ public final class LinuxSources {
             return new DiskInfo(disk.device(), disk.major(), disk.minor(), "", "", "", "", "");
           }
         },
-        SourceReader.unsupported("/proc/net/dev"),
-        SourceReader.unsupported("/sys/class/net"),
+        new NetDevReader(proc, sys),
+        new NetClassReader(sys),
         () -> uname(proc, machine.get()),
         () -> osRelease(paths));
   }

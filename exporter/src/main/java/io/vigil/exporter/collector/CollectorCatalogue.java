@@ -12,6 +12,12 @@ public final class CollectorCatalogue {
   private static final List<CollectorDefinition> ALL =
       List.of(
           new CollectorDefinition(
+              DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
+              ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
+          new CollectorDefinition(
+              FilesystemCollector.NAME, true, "Exposes filesystem statistics, such as disk space used.",
+              ctx -> new FilesystemCollector(ctx.sources().filesystem(), ctx.options().filesystem())),
+          new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())));
 

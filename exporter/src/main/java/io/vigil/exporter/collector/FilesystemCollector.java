@@ -8,6 +8,7 @@ import io.vigil.exporter.config.FilesystemOptions;
 import io.vigil.exporter.source.FilesystemSource;
 import io.vigil.exporter.source.FsUsage;
 import io.vigil.exporter.source.Mount;
+import io.vigil.exporter.source.UnsupportedSourceException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,6 +86,8 @@ public final class FilesystemCollector implements Collector {
       FsUsage usage;
       try {
         usage = statfs.usage(mount);
+      } catch (UnsupportedSourceException e) {
+        throw e; // no statfs on this platform at all: a collector failure, not a per-mount error
       } catch (IOException e) {
         LOG.fine(() -> "collector=" + NAME + " statfs failed for " + mount.mountPoint() + ": " + e.getMessage());
         deviceError.add(point(labels, 1));

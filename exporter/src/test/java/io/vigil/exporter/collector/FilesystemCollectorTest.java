@@ -10,6 +10,7 @@ import io.vigil.exporter.source.FilesystemSource;
 import io.vigil.exporter.source.FsUsage;
 import io.vigil.exporter.source.MalformedFileException;
 import io.vigil.exporter.source.Mount;
+import io.vigil.exporter.source.UnsupportedSourceException;
 import io.vigil.exporter.testing.Fixtures;
 import io.vigil.exporter.testing.MetricsText;
 import java.io.IOException;
@@ -325,6 +326,25 @@ class FilesystemCollectorTest {
 
     assertThatThrownBy(() -> new FilesystemCollector(broken, FilesystemOptions.DEFAULT).collect())
         .isInstanceOf(MalformedFileException.class);
+  }
+
+  @Test
+  void aPlatformWithoutStatfsFailsTheCollectorInsteadOfFlaggingEveryMount() {
+    FilesystemSource noStatfs =
+        new FilesystemSource() {
+          @Override
+          public List<Mount> mounts() {
+            return List.of(new Mount("/dev/vda1", "/", "ext4", List.of("rw")));
+          }
+
+          @Override
+          public FsUsage usage(Mount mount) throws IOException {
+            throw new UnsupportedSourceException("statvfs through JNA is not available");
+          }
+        };
+
+    assertThatThrownBy(() -> new FilesystemCollector(noStatfs, FilesystemOptions.DEFAULT).collect())
+        .isInstanceOf(UnsupportedSourceException.class);
   }
 
   @Test

@@ -64,7 +64,8 @@ public record Mount(String device, String mountPoint, String fsType, List<String
       String[] fields = WhitespaceFields.split(line);
       if (fields.length < 4) {
         MalformedFileException bad =
-            new MalformedFileException(path, lineNo, line, "expected at least 4 fields (device mountpoint type options)");
+            new MalformedFileException(
+                path, lineNo, line, "expected at least 4 fields (device mountpoint type options)");
         firstBad = firstBad == null ? bad : firstBad;
         skipped.accept(bad);
         continue;

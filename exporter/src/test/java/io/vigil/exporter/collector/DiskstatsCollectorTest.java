@@ -173,7 +173,8 @@ class DiskstatsCollectorTest {
 
   @Test
   void appliesAConfiguredDeviceFilter() throws Exception {
-    DeviceFilter onlyNvme = new DeviceFilter(Optional.of(Pattern.compile("^nvme")), Optional.of(Pattern.compile("p\\d+$")));
+    DeviceFilter onlyNvme =
+        new DeviceFilter(Optional.of(Pattern.compile("^nvme")), Optional.of(Pattern.compile("p\\d+$")));
     DiskstatsCollector collector = new DiskstatsCollector(caseSource("kernel-6.5-20-fields"), onlyNvme);
 
     String out = MetricsText.of(collector.collect());

@@ -24,7 +24,10 @@ public record UdevDeviceData(Map<String, String> properties) {
     return properties.getOrDefault(key, "");
   }
 
-  /** Parses the database file; lines that are not {@code E:KEY=VALUE} are ignored, a repeated key keeps its last value. */
+  /**
+   * Parses the database file; lines that are not {@code E:KEY=VALUE} are ignored, a repeated key keeps its last
+   * value.
+   */
   public static UdevDeviceData parse(String text) {
     Map<String, String> properties = new LinkedHashMap<>();
     int start = 0;

@@ -20,8 +20,14 @@ public final class CollectorCatalogue {
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
+              DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
+              ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
+          new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
+          new CollectorDefinition(
+              FilesystemCollector.NAME, true, "Exposes filesystem statistics, such as disk space used.",
+              ctx -> new FilesystemCollector(ctx.sources().filesystem(), ctx.options().filesystem())),
           new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import oshi.hardware.HWDiskStore;
 
 /**
- * Block devices from OSHI's {@link HWDiskStore}s: reads and writes completed, bytes read and written, requests in
- * flight ({@code IO_NOW}, not on macOS) and OSHI's transfer time, which is busy time on Linux and the BSDs but the
- * sum of request durations on macOS and Windows (see {@link OshiPlatform.DiskTime}). Merges, per-direction times,
- * discards and flushes have no OSHI counterpart and stay absent. Major/minor numbers are unknown (-1).
+ * Whole disks (no partitions) from OSHI's {@link HWDiskStore}s: reads and writes completed, bytes read and
+ * written, requests in flight ({@code IO_NOW}: Linux, Windows, FreeBSD) and OSHI's transfer time, which is busy time
+ * on Linux, OpenBSD and NetBSD but the sum of request durations on macOS, Windows and FreeBSD (see
+ * {@link OshiPlatform.DiskTime}). Merges, per-direction times, discards and flushes have no OSHI counterpart and stay
+ * absent. Major/minor numbers are unknown (-1).
+ *
+ * <p>Cost: on the BSDs OSHI forks {@code iostat} / {@code systat} for every disk update.
  *
  * <p>Identity ({@code node_disk_info}): OSHI's model and serial, remembered from the latest
  * {@link #diskstats()} (they do not change while a disk exists).

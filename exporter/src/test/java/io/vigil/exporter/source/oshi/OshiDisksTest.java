@@ -62,7 +62,7 @@ class OshiDisksTest {
 
   @Test
   void neverReportsCountersOshiDoesNotHave() {
-    DiskStats stats = OshiDisks.stats(disk("ada0", "m", "s"), OshiPlatform.of(PlatformEnum.FREEBSD));
+    DiskStats stats = OshiDisks.stats(disk("ada0", "m", "s"), OshiPlatform.of(PlatformEnum.OPENBSD));
     assertThat(stats.values())
         .doesNotContainKeys(Counter.READS_MERGED, Counter.READ_TIME_SECONDS, Counter.WRITES_MERGED,
             Counter.WRITE_TIME_SECONDS, Counter.DISCARDS_COMPLETED, Counter.FLUSH_REQUESTS);

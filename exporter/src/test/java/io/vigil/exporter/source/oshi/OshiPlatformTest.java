@@ -31,15 +31,30 @@ class OshiPlatformTest {
   }
 
   @Test
-  void bsdsReportTheFiveCpTimeStatesAndBusyDiskTime() {
+  void bsdsReportTheFiveCpTimeStates() {
     for (PlatformEnum bsd : new PlatformEnum[] {
         PlatformEnum.FREEBSD, PlatformEnum.OPENBSD, PlatformEnum.NETBSD, PlatformEnum.DRAGONFLYBSD}) {
       OshiPlatform p = OshiPlatform.of(bsd);
       assertThat(p.cpuModes())
           .as(bsd.getName())
           .containsExactly(TickType.USER, TickType.NICE, TickType.SYSTEM, TickType.IDLE, TickType.IRQ);
-      assertThat(p.diskTime()).isEqualTo(DiskTime.BUSY);
+      assertThat(p.contextSwitchesAndInterrupts()).isTrue();
       assertThat(p.isBsd()).isTrue();
+    }
+  }
+
+  @Test
+  void freeBsdDiskTimeIsSummedServiceTimeWithAQueueLength() {
+    OshiPlatform freebsd = OshiPlatform.of(PlatformEnum.FREEBSD);
+    assertThat(freebsd.diskTime()).isEqualTo(DiskTime.WEIGHTED);
+    assertThat(freebsd.diskQueueLength()).isTrue();
+  }
+
+  @Test
+  void openBsdAndNetBsdDiskTimeIsBusyTimeWithoutQueueLength() {
+    for (PlatformEnum bsd : new PlatformEnum[] {PlatformEnum.OPENBSD, PlatformEnum.NETBSD}) {
+      assertThat(OshiPlatform.of(bsd).diskTime()).as(bsd.getName()).isEqualTo(DiskTime.BUSY);
+      assertThat(OshiPlatform.of(bsd).diskQueueLength()).as(bsd.getName()).isFalse();
     }
   }
 

@@ -17,13 +17,15 @@ import java.util.Set;
  * @param collectorSwitches {@code --collector.X} (true) / {@code --no-collector.X} (false), by collector
  * @param disableDefaults {@code --collector.disable-defaults}
  * @param disableExporterMetrics {@code --web.disable-exporter-metrics}
+ * @param enableLifecycle {@code --web.enable-lifecycle}: serve {@code POST /-/reload}
  */
 public record CommandLine(
     String command,
     Map<String, String> values,
     Map<String, Boolean> collectorSwitches,
     boolean disableDefaults,
-    boolean disableExporterMetrics) {
+    boolean disableExporterMetrics,
+    boolean enableLifecycle) {
 
   static final Set<String> VALUE_FLAGS =
       Set.of(
@@ -46,6 +48,7 @@ public record CommandLine(
     Map<String, Boolean> switches = new LinkedHashMap<>();
     boolean disableDefaults = false;
     boolean disableExporterMetrics = false;
+    boolean enableLifecycle = false;
     List<String> rest = new ArrayList<>(List.of(args));
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
@@ -82,6 +85,8 @@ public record CommandLine(
         disableDefaults = flagBoolean(name, inline);
       } else if (name.equals("web.disable-exporter-metrics")) {
         disableExporterMetrics = flagBoolean(name, inline);
+      } else if (name.equals("web.enable-lifecycle")) {
+        enableLifecycle = flagBoolean(name, inline);
       } else if (name.startsWith("collector.") || name.startsWith("no-collector.")) {
         boolean on = name.startsWith("collector.");
         String collector = name.substring(name.indexOf('.') + 1);
@@ -95,7 +100,7 @@ public record CommandLine(
         throw new ConfigException("unknown flag --" + name + "; see --help");
       }
     }
-    return new CommandLine(command, values, switches, disableDefaults, disableExporterMetrics);
+    return new CommandLine(command, values, switches, disableDefaults, disableExporterMetrics, enableLifecycle);
   }
 
   private static boolean flagBoolean(String name, Optional<String> inline) throws ConfigException {

@@ -60,7 +60,9 @@ public final class EffectiveConfig {
             w.requestTimeout(),
             w.responseTimeout(),
             w.disableExporterMetrics() || cli.disableExporterMetrics(),
-            cli.value("web.config.file").map(Path::of).or(w::webConfigFile));
+            cli.value("web.config.file").map(Path::of).or(w::webConfigFile),
+            w.enableLifecycle() || cli.enableLifecycle(),
+            w.unauthenticatedHealth());
 
     HostPaths p = c.paths();
     if (cli.value("path.rootfs").isPresent()) {

@@ -7,8 +7,13 @@ import io.vigil.exporter.collector.CollectorContext;
 import io.vigil.exporter.collector.CollectorDefinition;
 import io.vigil.exporter.collector.ScrapeRunner;
 import io.vigil.exporter.collector.ScrapeRunner.TimedCollector;
+import io.vigil.exporter.config.ConfigException;
 import io.vigil.exporter.config.VigilConfig;
+import io.vigil.exporter.config.WebSettings;
 import io.vigil.exporter.server.ExporterServer;
+import io.vigil.exporter.server.Generation;
+import io.vigil.exporter.server.Generations;
+import io.vigil.exporter.server.WebSecurity;
 import io.vigil.exporter.source.HostSources;
 import io.vigil.exporter.source.UnsupportedSourceException;
 import io.vigil.exporter.source.oshi.OshiSources;
@@ -16,25 +21,45 @@ import io.vigil.exporter.source.procfs.LinuxSources;
 import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** A running exporter: collectors built once, the scrape runner, and the HTTP server. */
+/**
+ * A running exporter: the HTTP server, the web config in force, and the generation of collectors the configuration
+ * in force asked for. {@link #reload} loads the configuration again, builds a new generation completely, then swaps
+ * it in; a configuration that fails to load or build leaves the running one untouched.
+ */
 public final class Exporter implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
 
-  private final ExporterServer server;
-  private final ScrapeRunner runner;
-  private final List<String> enabled;
+  private final List<CollectorDefinition> catalogue;
+  private final ConfigSource source;
+  private final BuildInfo build;
+  private final Clock clock;
+  private final ReloadStatus status;
+  private final Generations generations;
+  private final WebSecurity security;
+  private final Object reloadLock = new Object();
+  private PrometheusRegistry selfRegistry; // guarded by reloadLock
+  private VigilConfig running; // guarded by reloadLock
+  private ExporterServer server;
 
-  private Exporter(ExporterServer server, ScrapeRunner runner, List<String> enabled) {
-    this.server = server;
-    this.runner = runner;
-    this.enabled = enabled;
+  private Exporter(List<CollectorDefinition> catalogue, ConfigSource source, BuildInfo build, Clock clock,
+      WebSecurity security, VigilConfig config) {
+    this.catalogue = List.copyOf(catalogue);
+    this.source = source;
+    this.build = build;
+    this.clock = clock;
+    this.status = new ReloadStatus(clock.instant());
+    this.security = security;
+    this.running = config;
+    this.generations = new Generations(placeholder());
   }
 
   /** True on Linux, where sources read {@code /proc} and {@code /sys}; elsewhere OSHI fills the records. */
@@ -42,8 +67,51 @@ public final class Exporter implements AutoCloseable {
     return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
   }
 
-  /** Builds the collectors of {@code catalogue} that {@code config} enables, and starts serving. */
+  /** Starts with {@code config}; a reload applies the same configuration again. */
   public static Exporter start(VigilConfig config, List<CollectorDefinition> catalogue) throws IOException {
+    return start(config, catalogue, () -> config);
+  }
+
+  /**
+   * Builds the collectors of {@code catalogue} that {@code config} enables, loads the web config file, and starts
+   * serving.
+   *
+   * @param source what reloads read (the config file with the flags on top)
+   */
+  public static Exporter start(VigilConfig config, List<CollectorDefinition> catalogue, ConfigSource source)
+      throws IOException {
+    WebSecurity security;
+    try {
+      security = config.web().webConfigFile().isPresent()
+          ? WebSecurity.load(config.web().webConfigFile().get(), WebSecurity.DEFAULT_CHECK_INTERVAL)
+          : WebSecurity.none();
+    } catch (ConfigException e) {
+      throw new IOException("web config: " + e.getMessage(), e);
+    }
+    Exporter exporter = new Exporter(catalogue, source, BuildInfo.load(), Clock.systemUTC(), security, config);
+    Generation first;
+    synchronized (exporter.reloadLock) {
+      first = exporter.build(config);
+    }
+    exporter.generations.swap(first);
+    try {
+      exporter.server = ExporterServer.start(config.web(), exporter.generations, security, exporter::reload,
+          exporter.build);
+    } catch (IOException e) {
+      exporter.generations.close();
+      throw e;
+    }
+    Thread warmUp =
+        new Thread(() -> first.service().scrape(n -> true, Optional.empty(), f -> true), "vigil-first-collection");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    LOG.info(() -> "listening on " + config.web().listenAddress() + " (port " + exporter.server.port() + ", TLS "
+        + (security.tlsEnabled() ? "on" : "off") + ") collectors=" + String.join(",", first.enabled()));
+    return exporter;
+  }
+
+  /** Builds one generation: sources, collectors, runner, scrape service. Call with {@code reloadLock} held. */
+  private Generation build(VigilConfig config) throws IOException {
     CollectorContext context = context(config);
     List<TimedCollector> collectors = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -68,26 +136,67 @@ public final class Exporter implements AutoCloseable {
     ScrapeRunner runner = new ScrapeRunner(collectors);
     Optional<PrometheusRegistry> self = Optional.empty();
     if (!config.web().disableExporterMetrics()) {
-      PrometheusRegistry registry = new PrometheusRegistry();
-      JvmMetrics.builder().register(registry);
-      self = Optional.of(registry);
+      if (selfRegistry == null) {
+        selfRegistry = new PrometheusRegistry();
+        JvmMetrics.builder().register(selfRegistry);
+      }
+      self = Optional.of(selfRegistry);
     }
-    BuildInfo build = BuildInfo.load();
-    ScrapeService service = new ScrapeService(runner, self, build);
-    ExporterServer server;
-    try {
-      server = ExporterServer.start(config, service, List.copyOf(names), build);
-    } catch (IOException e) {
-      runner.close();
-      throw e;
+    ScrapeService service = new ScrapeService(runner, self, build, status::families);
+    return new Generation(service, names, config.scrape().timeoutMargin(), config.web().unauthenticatedHealth(),
+        config.web().enableLifecycle(), runner::close);
+  }
+
+  /**
+   * Loads the configuration again and, if it loads and its collectors build, swaps it in; the previous generation
+   * closes once its in-flight scrapes finish. Settings the listening server was built with (address, telemetry path,
+   * caps, time limits, web config file) need a restart: a change to them is logged and the running value kept.
+   *
+   * @return empty on success, else why the running configuration was kept
+   */
+  public Optional<String> reload() {
+    synchronized (reloadLock) {
+      VigilConfig next;
+      Generation generation;
+      try {
+        next = keepServerSettings(source.load());
+        generation = build(next);
+      } catch (ConfigException | IOException | RuntimeException e) {
+        status.failed();
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        LOG.warning(() -> "configuration not reloaded, keeping the running one: " + why);
+        return Optional.of(why);
+      }
+      generations.swap(generation);
+      running = next;
+      status.succeeded(clock.instant());
+      LOG.info(() -> "configuration reloaded" + next.file().map(f -> " from " + f).orElse("") + "; collectors="
+          + String.join(",", generation.enabled()));
+      return Optional.empty();
     }
-    Thread warmUp =
-        new Thread(() -> service.scrape(n -> true, Optional.empty(), f -> true), "vigil-first-collection");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    LOG.info(() -> "listening on " + config.web().listenAddress() + " (port " + server.port() + ") collectors="
-        + String.join(",", names));
-    return new Exporter(server, runner, List.copyOf(names));
+  }
+
+  /** The loaded config with the restart-only web settings of the running one; logs each change it holds back. */
+  private VigilConfig keepServerSettings(VigilConfig loaded) {
+    WebSettings now = running.web();
+    WebSettings w = loaded.web();
+    restartNeeded("web.listen_address", now.listenAddress(), w.listenAddress());
+    restartNeeded("web.telemetry_path", now.telemetryPath(), w.telemetryPath());
+    restartNeeded("web.max_requests", now.maxRequests(), w.maxRequests());
+    restartNeeded("web.request_timeout", now.requestTimeout(), w.requestTimeout());
+    restartNeeded("web.response_timeout", now.responseTimeout(), w.responseTimeout());
+    restartNeeded("web.config_file", now.webConfigFile(), w.webConfigFile());
+    WebSettings kept = new WebSettings(now.listenAddress(), now.telemetryPath(), now.maxRequests(),
+        now.requestTimeout(), now.responseTimeout(), w.disableExporterMetrics(), now.webConfigFile(),
+        w.enableLifecycle(), w.unauthenticatedHealth());
+    return new VigilConfig(kept, loaded.scrape(), loaded.paths(), loaded.collectors(), loaded.file());
+  }
+
+  private static void restartNeeded(String key, Object running, Object loaded) {
+    if (!Objects.equals(running, loaded)) {
+      LOG.warning(() -> key + " changed from " + running + " to " + loaded + "; it takes effect after a restart, "
+          + "still using " + running);
+    }
   }
 
   static CollectorContext context(VigilConfig config) throws IOException {
@@ -102,22 +211,43 @@ public final class Exporter implements AutoCloseable {
         OshiSources.create(), Optional.empty(), Optional.empty(), config.paths(), config.collectors());
   }
 
+  /** A generation with no collectors, in force only until the first real one is built. */
+  private Generation placeholder() {
+    ScrapeRunner none = new ScrapeRunner(List.of());
+    return new Generation(new ScrapeService(none, Optional.empty(), build),
+        List.of(), running.scrape().timeoutMargin(), false, false, none::close);
+  }
+
   public int port() {
     return server.port();
   }
 
   public List<String> enabledCollectors() {
-    return enabled;
+    return generations.peek().enabled();
   }
 
   public ScrapeRunner runner() {
-    return runner;
+    return generations.peek().service().runner();
+  }
+
+  /** The configuration in force (after reloads). */
+  public VigilConfig config() {
+    synchronized (reloadLock) {
+      return running;
+    }
+  }
+
+  /** Worker threads of the HTTP server alive now. */
+  public int httpWorkers() {
+    return server.workerThreads();
   }
 
   @Override
   public void close() {
-    server.close();
-    runner.close();
+    if (server != null) {
+      server.close();
+    }
+    generations.close();
   }
 
   /** Stands in for a collector whose construction failed, so the failure shows as success=0. */

@@ -5,10 +5,14 @@ import io.vigil.exporter.collector.CollectorDefinition;
 import io.vigil.exporter.config.ConfigException;
 import io.vigil.exporter.config.VigilConfig;
 import io.vigil.exporter.config.WebSettings;
+import io.vigil.exporter.server.WebSecurity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -56,19 +60,37 @@ public final class Main {
       err.println("vigil-exporter: invalid configuration: " + e.getMessage());
       return 1;
     }
+    String webConfig;
+    try {
+      webConfig = config.web().webConfigFile().isPresent()
+          ? WebSecurity.validate(config.web().webConfigFile().get()) : "none";
+    } catch (ConfigException e) {
+      err.println("vigil-exporter: invalid web configuration: " + e.getMessage());
+      return 1;
+    }
     if (cli.command().equals("check-config")) {
       out.println("configuration OK: " + config.file().map(Object::toString).orElse("(defaults, no file)")
-          + "; collectors: " + String.join(", ",
+          + "; web config: " + webConfig + "; collectors: " + String.join(", ",
               EffectiveConfig.enabled(config, catalogue).stream().map(CollectorDefinition::name).toList()));
       return 0;
     }
     Exporter exporter;
     try {
-      exporter = Exporter.start(config, catalogue);
+      exporter = Exporter.start(config, catalogue, () -> EffectiveConfig.resolve(cli, catalogue));
     } catch (IOException e) {
       err.println("vigil-exporter: cannot start: " + e.getMessage());
       return 2;
     }
+    // SIGHUP arrives on the JVM's signal thread; the reload runs on its own thread, and a burst of signals while
+    // one runs collapses into one more reload.
+    ThreadPoolExecutor reloads = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
+        r -> {
+          Thread t = new Thread(r, "vigil-reload");
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.DiscardPolicy());
+    SignalReload.install(() -> reloads.execute(exporter::reload));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       Logger.getLogger(Main.class.getName()).info("shutting down");
@@ -99,6 +121,7 @@ public final class Main {
         .append("      --web.config.file=FILE    exporter-toolkit web config (TLS, basic auth)\n")
         .append("      --web.max-requests=N      concurrent scrapes before 503 (default 40, 0 = no limit)\n")
         .append("      --web.disable-exporter-metrics  drop JVM and process self metrics\n")
+        .append("      --web.enable-lifecycle    serve POST /-/reload (reload also on SIGHUP)\n")
         .append("      --path.procfs=DIR         procfs mount point (default \"/proc\")\n")
         .append("      --path.sysfs=DIR          sysfs mount point (default \"/sys\")\n")
         .append("      --path.rootfs=DIR         host root; /proc, /sys, /etc/os-release read below it (default \"/\")\n")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One scrape end to end, minus HTTP: the host collectors through the {@link ScrapeRunner}, then Vigil's own
@@ -26,10 +27,20 @@ public final class ScrapeService {
   private final Optional<PrometheusRegistry> selfMetrics;
   private final MetricSnapshot buildInfo;
   private final AtomicBoolean collectedOnce = new AtomicBoolean();
+  private final Supplier<List<MetricSnapshot>> exporterFamilies;
 
   public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build) {
+    this(runner, selfMetrics, build, List::of);
+  }
+
+  /**
+   * @param exporterFamilies Vigil's own families computed per scrape (the reload status), always served
+   */
+  public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build,
+      Supplier<List<MetricSnapshot>> exporterFamilies) {
     this.runner = runner;
     this.selfMetrics = selfMetrics;
+    this.exporterFamilies = exporterFamilies;
     this.buildInfo =
         InfoSnapshot.builder()
             .name("vigil_build")
@@ -60,6 +71,11 @@ public final class ScrapeService {
     }
     if (families.test(buildInfo.getMetadata().getPrometheusName())) {
       out.add(buildInfo);
+    }
+    for (MetricSnapshot s : exporterFamilies.get()) {
+      if (families.test(s.getMetadata().getPrometheusName())) {
+        out.add(s);
+      }
     }
     selfMetrics.ifPresent(r -> r.scrape(families).forEach(out::add));
     return new MetricSnapshots(out);

@@ -224,8 +224,9 @@ public final class ScrapeRunner implements AutoCloseable {
             () -> {
               long begin = System.nanoTime();
               try {
-                List<MetricSnapshot> families = collector.collect();
-                run.complete(new Attempt(List.copyOf(families), null, begin, System.nanoTime()));
+                List<MetricSnapshot> families = List.copyOf(collector.collect());
+                ValueSanity.check(families);
+                run.complete(new Attempt(families, null, begin, System.nanoTime()));
               } catch (Throwable t) {
                 run.complete(new Attempt(List.of(), t, begin, System.nanoTime()));
               }

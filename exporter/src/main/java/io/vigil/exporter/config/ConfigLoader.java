@@ -34,7 +34,7 @@ public final class ConfigLoader {
   private static final Set<String> TOP = Set.of("web", "scrape", "paths", "collectors");
   private static final Set<String> WEB =
       Set.of("listen_address", "telemetry_path", "max_requests", "request_timeout", "response_timeout",
-          "disable_exporter_metrics", "config_file");
+          "disable_exporter_metrics", "config_file", "enable_lifecycle", "unauthenticated_health");
   private static final Set<String> SCRAPE = Set.of("timeout_margin", "collector_timeout");
   private static final Set<String> PATHS = Set.of("procfs", "sysfs", "rootfs", "udev_data");
   private static final Set<String> COMMON = Set.of("enabled", "timeout");
@@ -87,7 +87,8 @@ public final class ConfigLoader {
     return new VigilConfig(web, scrape, paths, collectors, file);
   }
 
-  private static Node compose(String name, Reader reader) throws ConfigException {
+  /** SnakeYAML safe composition with the limits above; shared with {@link WebConfigLoader}. */
+  static Node compose(String name, Reader reader) throws ConfigException {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
@@ -128,7 +129,9 @@ public final class ConfigLoader {
         m.duration("request_timeout", Duration.ofSeconds(1), MAX_TIMEOUT).orElse(d.requestTimeout()),
         m.duration("response_timeout", Duration.ofSeconds(1), MAX_TIMEOUT).orElse(d.responseTimeout()),
         m.bool("disable_exporter_metrics").orElse(d.disableExporterMetrics()),
-        m.string("config_file").map(Path::of).or(d::webConfigFile));
+        m.string("config_file").map(Path::of).or(d::webConfigFile),
+        m.bool("enable_lifecycle").orElse(d.enableLifecycle()),
+        m.bool("unauthenticated_health").orElse(d.unauthenticatedHealth()));
   }
 
   private static ScrapeSettings scrape(Optional<YamlMapping> section) throws ConfigException {

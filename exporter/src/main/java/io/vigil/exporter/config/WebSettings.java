@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param disableExporterMetrics drop the JVM and process self metrics (node_exporter's
  *     {@code --web.disable-exporter-metrics})
  * @param webConfigFile exporter-toolkit web config (TLS, basic auth)
+ * @param enableLifecycle serve {@code POST /-/reload} (Prometheus' {@code --web.enable-lifecycle})
+ * @param unauthenticatedHealth answer {@code /-/healthy} and {@code /-/ready} without basic auth (TLS still
+ *     applies); off by default, so every path needs the credentials of the web config file
  */
 public record WebSettings(
     String listenAddress,
@@ -23,7 +26,22 @@ public record WebSettings(
     Duration requestTimeout,
     Duration responseTimeout,
     boolean disableExporterMetrics,
-    Optional<Path> webConfigFile) {
+    Optional<Path> webConfigFile,
+    boolean enableLifecycle,
+    boolean unauthenticatedHealth) {
+
+  /** The settings without the lifecycle endpoint and with authenticated health checks. */
+  public WebSettings(
+      String listenAddress,
+      String telemetryPath,
+      int maxRequests,
+      Duration requestTimeout,
+      Duration responseTimeout,
+      boolean disableExporterMetrics,
+      Optional<Path> webConfigFile) {
+    this(listenAddress, telemetryPath, maxRequests, requestTimeout, responseTimeout, disableExporterMetrics,
+        webConfigFile, false, false);
+  }
 
   /** Vigil's own port: not node_exporter's 9100, so both can run on one host. */
   public static final String DEFAULT_LISTEN_ADDRESS = ":9910";

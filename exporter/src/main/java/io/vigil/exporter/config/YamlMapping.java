@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -96,6 +97,25 @@ final class YamlMapping {
       throw error(value, qualified(key) + ": expected a string, got " + describe(value) + " (quote it)");
     }
     return Optional.of(s.getValue());
+  }
+
+  /** A list of strings ({@code [a, b]} or a block sequence); null or absent gives empty. */
+  Optional<List<String>> strings(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null || isNull(value)) {
+      return Optional.empty();
+    }
+    if (!(value instanceof SequenceNode seq)) {
+      throw error(value, qualified(key) + ": expected a list of strings, got " + describe(value));
+    }
+    List<String> out = new ArrayList<>(seq.getValue().size());
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof ScalarNode s) || !s.getTag().equals(Tag.STR)) {
+        throw error(item, qualified(key) + ": expected a list of strings, got an item " + describe(item));
+      }
+      out.add(s.getValue());
+    }
+    return Optional.of(List.copyOf(out));
   }
 
   Optional<Boolean> bool(String key) throws ConfigException {

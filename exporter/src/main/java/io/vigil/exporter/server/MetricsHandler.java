@@ -3,7 +3,6 @@ package io.vigil.exporter.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.vigil.exporter.ScrapeService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -28,16 +27,16 @@ final class MetricsHandler implements HttpHandler {
 
   private static final Logger LOG = Logger.getLogger(MetricsHandler.class.getName());
 
-  private final ScrapeService service;
-  private final Set<String> enabledCollectors;
-  private final Duration timeoutMargin;
+  private final Generations generations;
   private final Optional<Semaphore> permits;
   private final Exposition exposition = new Exposition();
 
-  MetricsHandler(ScrapeService service, Set<String> enabledCollectors, Duration timeoutMargin, int maxRequests) {
-    this.service = service;
-    this.enabledCollectors = Set.copyOf(enabledCollectors);
-    this.timeoutMargin = timeoutMargin;
+  /**
+   * @param generations the configuration in force; each request uses one generation from start to end
+   * @param maxRequests concurrent scrapes before 503 (0 = no cap)
+   */
+  MetricsHandler(Generations generations, int maxRequests) {
+    this.generations = generations;
     this.permits = maxRequests > 0 ? Optional.of(new Semaphore(maxRequests)) : Optional.empty();
   }
 
@@ -54,9 +53,11 @@ final class MetricsHandler implements HttpHandler {
         Responses.text(exchange, 503, "Too many concurrent scrapes; limit is web.max_requests.\n");
         return;
       }
+      Generation generation = generations.enter();
       try {
-        serve(exchange, method.equals("HEAD"));
+        serve(exchange, method.equals("HEAD"), generation);
       } finally {
+        generation.exit();
         permits.ifPresent(Semaphore::release);
       }
     } catch (IOException e) {
@@ -64,18 +65,16 @@ final class MetricsHandler implements HttpHandler {
     }
   }
 
-  private void serve(HttpExchange exchange, boolean head) throws IOException {
-    QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
-    Predicate<String> collectors;
-    Optional<Duration> budget;
+  private void serve(HttpExchange exchange, boolean head, Generation generation) throws IOException {
+    Request request;
     try {
-      collectors = CollectorSelection.from(query.all("collect[]"), query.all("exclude[]"), enabledCollectors);
-      budget = budget(exchange.getRequestHeaders().getFirst(TIMEOUT_HEADER));
+      request = parse(exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst(TIMEOUT_HEADER),
+          generation.enabledSet(), generation.timeoutMargin());
     } catch (BadRequestException e) {
       Responses.text(exchange, 400, e.getMessage() + "\n");
       return;
     }
-    MetricSnapshots snapshots = service.scrape(collectors, budget, FamilyNameFilter.from(query.all("name[]")));
+    MetricSnapshots snapshots = generation.service().scrape(request.collectors(), request.budget(), request.families());
     Exposition.Body body =
         exposition.encode(
             snapshots,
@@ -94,7 +93,23 @@ final class MetricsHandler implements HttpHandler {
     exchange.getResponseBody().write(body.bytes());
   }
 
-  private Optional<Duration> budget(String header) throws BadRequestException {
+  /** What one {@code /metrics} request asks for. */
+  record Request(Predicate<String> collectors, Optional<Duration> budget, Predicate<String> families) {}
+
+  /**
+   * Parses the query ({@code collect[]}, {@code exclude[]}, {@code name[]}) and the scrape timeout header; the only
+   * exception is {@link BadRequestException} (fuzzed in {@code QueryParsingFuzzTest}).
+   */
+  static Request parse(String rawQuery, String timeoutHeader, Set<String> enabled, Duration timeoutMargin)
+      throws BadRequestException {
+    QueryString query = QueryString.parse(rawQuery);
+    return new Request(
+        CollectorSelection.from(query.all("collect[]"), query.all("exclude[]"), enabled),
+        budget(timeoutHeader, timeoutMargin),
+        FamilyNameFilter.from(query.all("name[]")));
+  }
+
+  private static Optional<Duration> budget(String header, Duration timeoutMargin) throws BadRequestException {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

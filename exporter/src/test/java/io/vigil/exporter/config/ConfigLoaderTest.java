@@ -97,7 +97,8 @@ class ConfigLoaderTest {
   void unknownNestedKeyIsRejectedWithItsPath() {
     assertRejected("web:\n  listen_adress: \":1\"\n",
         "vigil.yml:2:3: unknown key web.listen_adress; expected one of: config_file, disable_exporter_metrics, "
-            + "listen_address, max_requests, request_timeout, response_timeout, telemetry_path");
+            + "enable_lifecycle, listen_address, max_requests, request_timeout, response_timeout, telemetry_path, "
+            + "unauthenticated_health");
   }
 
   @Test

@@ -270,7 +270,10 @@ public final class TestPki {
 
   // ---- clients ------------------------------------------------------------------------------------------
 
-  /** An SSL context trusting {@code ca}, presenting {@code client} if given. */
+  /**
+   * An SSL context trusting {@code ca}, presenting {@code client} if given: always, whatever CAs the server names,
+   * so tests see the server's verdict on the certificate rather than the client declining to send it.
+   */
   public static SSLContext clientContext(Issued ca, Issued client) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -287,10 +290,63 @@ public final class TestPki {
         kmf.init(keys, new char[0]);
       }
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      javax.net.ssl.KeyManager[] km = null;
+      if (kmf != null) {
+        javax.net.ssl.X509ExtendedKeyManager inner = (javax.net.ssl.X509ExtendedKeyManager) kmf.getKeyManagers()[0];
+        String alias = inner.getClientAliases(client.keys().getPrivate().getAlgorithm(), null)[0];
+        km = new javax.net.ssl.KeyManager[] {new AlwaysPresent(inner, alias)};
+      }
+      ctx.init(km, tmf.getTrustManagers(), null);
       return ctx;
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A client key manager that offers its one certificate to any server. */
+  private static final class AlwaysPresent extends javax.net.ssl.X509ExtendedKeyManager {
+    private final javax.net.ssl.X509ExtendedKeyManager inner;
+    private final String alias;
+
+    AlwaysPresent(javax.net.ssl.X509ExtendedKeyManager inner, String alias) {
+      this.inner = inner;
+      this.alias = alias;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+        javax.net.ssl.SSLEngine engine) {
+      return alias;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+      return alias;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+      return new String[] {alias};
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String a) {
+      return inner.getCertificateChain(a);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String a) {
+      return inner.getPrivateKey(a);
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+      return null;
     }
   }
 }

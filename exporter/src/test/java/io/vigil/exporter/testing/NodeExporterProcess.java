@@ -28,6 +28,21 @@ public final class NodeExporterProcess implements AutoCloseable {
 
   /** Starts node_exporter with {@code --no-collector.systemd} (no systemd here) plus {@code extraFlags}. */
   public static NodeExporterProcess start(String... extraFlags) throws Exception {
+    return start(true, extraFlags);
+  }
+
+  /**
+   * Starts node_exporter behind a web config file ({@code --web.config.file}): ready once its port accepts
+   * connections, since a plain HTTP probe cannot pass TLS or basic auth.
+   */
+  public static NodeExporterProcess startWithWebConfig(java.nio.file.Path webConfig, String... extraFlags)
+      throws Exception {
+    List<String> flags = new ArrayList<>(List.of("--web.config.file=" + webConfig));
+    flags.addAll(List.of(extraFlags));
+    return start(false, flags.toArray(new String[0]));
+  }
+
+  private static NodeExporterProcess start(boolean httpProbe, String... extraFlags) throws Exception {
     Path binary = ExternalBinary.require("prometheus-node-exporter", "prometheus-node-exporter");
     int port = freePort();
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--web.listen-address=127.0.0.1:" + port,
@@ -36,7 +51,16 @@ public final class NodeExporterProcess implements AutoCloseable {
     Path log = Files.createTempFile("node-exporter", ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NodeExporterProcess ne = new NodeExporterProcess(p, port, log);
-    ne.awaitUp();
+    try {
+      if (httpProbe) {
+        ne.awaitUp();
+      } else {
+        ne.awaitPort();
+      }
+    } catch (Exception | AssertionError e) {
+      ne.close();
+      throw e;
+    }
     return ne;
   }
 
@@ -64,6 +88,26 @@ public final class NodeExporterProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("node_exporter did not start in 15 s: " + Files.readString(log));
+  }
+
+  private void awaitPort() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("node_exporter exited: " + Files.readString(log));
+      }
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(20); // not listening yet
+      }
+    }
+    throw new IllegalStateException("node_exporter did not listen in 15 s: " + Files.readString(log));
+  }
+
+  /** What node_exporter logged so far. */
+  public String log() throws IOException {
+    return Files.readString(log);
   }
 
   public String url(String pathAndQuery) {

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,19 +55,24 @@ public final class ScrapeRunner implements AutoCloseable {
     }
     this.slots = List.copyOf(built);
     AtomicInteger threadNumber = new AtomicInteger();
-    // One thread per collector at most: a collector never has two runs in flight.
+    // One thread per collector at most: a collector never has two runs in flight, so never more than
+    // slots.size() tasks exist and the queue stays that short. The queue matters: a run's future completes just
+    // before its thread goes back to the pool, and the next run of that collector must wait for it rather than be
+    // rejected (with a hand-off queue, concurrent scrapes saw spurious RejectedExecutionException failures).
+    int threads = Math.max(1, slots.size());
     this.pool =
         new ThreadPoolExecutor(
-            0,
-            Math.max(1, slots.size()),
+            threads,
+            threads,
             30,
             TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "vigil-collector-" + threadNumber.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+    this.pool.allowCoreThreadTimeOut(true);
   }
 
   /** A collector with the timeout that applies to it. */

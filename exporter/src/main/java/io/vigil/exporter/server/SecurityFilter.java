@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * In front of every path: the web config's response headers, its rate limit (429) and basic auth (401 with
+ * In front of every path: HTTP/1.0 and 1.1 only (505 otherwise, as Go answers), then the web config's response headers, its rate limit (429) and basic auth (401 with
  * {@code WWW-Authenticate: Basic}, as exporter-toolkit answers). Health endpoints skip authentication only when
  * {@code web.unauthenticated_health} says so.
  *
@@ -24,6 +24,13 @@ final class SecurityFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    String protocol = exchange.getProtocol();
+    if (!protocol.equals("HTTP/1.1") && !protocol.equals("HTTP/1.0")) {
+      try (exchange) {
+        Responses.text(exchange, 505, "HTTP Version Not Supported\n");
+      }
+      return;
+    }
     WebSecurity.Active a = web.current();
     a.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     if (a.limiter().isPresent() && !a.limiter().get().tryAcquire()) {

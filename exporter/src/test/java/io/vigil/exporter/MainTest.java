@@ -91,4 +91,33 @@ class MainTest {
       assertThat(err()).startsWith("vigil-exporter: cannot start: cannot listen on 127.0.0.1:" + taken.getLocalPort());
     }
   }
+
+  @Test
+  void checkConfigValidatesTheWebConfigFileToo(@TempDir Path dir) throws Exception {
+    Path web = dir.resolve("web-config.yml");
+    Files.writeString(web, "basic_auth_users:\n  alice: hunter2\n");
+    assertThat(run("check-config", "--web.config.file=" + web)).isEqualTo(1);
+    assertThat(err()).isEqualTo("vigil-exporter: invalid web configuration: " + web + ":2:10: basic_auth_users.alice: "
+        + "expected a bcrypt hash such as $2y$10$... (htpasswd -nBC 10 alice), got a value that is not one\n");
+    Files.writeString(web, "tls_server_config:\n  cert_file: missing.crt\n  key_file: missing.key\n");
+    err.reset();
+    assertThat(run("check-config", "--web.config.file=" + web)).isEqualTo(1);
+    assertThat(err()).isEqualTo("vigil-exporter: invalid web configuration: " + dir.resolve("missing.crt")
+        + ": cert_file: no such file\n");
+  }
+
+  @Test
+  void checkConfigReportsAGoodWebConfigFile(@TempDir Path dir) throws Exception {
+    Path web = dir.resolve("web-config.yml");
+    Files.writeString(web, "basic_auth_users:\n  alice: "
+        + new String(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hash(4, "pw".toCharArray())) + "\n");
+    assertThat(run("check-config", "--web.config.file=" + web, "--web.enable-lifecycle")).isZero();
+    assertThat(out()).contains("web config: " + web + " (TLS off, 1 basic auth users)");
+  }
+
+  @Test
+  void helpListsTheLifecycleFlag() {
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("--web.enable-lifecycle").contains("--web.config.file=FILE");
+  }
 }

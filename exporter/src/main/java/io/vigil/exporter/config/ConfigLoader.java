@@ -129,7 +129,7 @@ public final class ConfigLoader {
         m.duration("request_timeout", Duration.ofSeconds(1), MAX_TIMEOUT).orElse(d.requestTimeout()),
         m.duration("response_timeout", Duration.ofSeconds(1), MAX_TIMEOUT).orElse(d.responseTimeout()),
         m.bool("disable_exporter_metrics").orElse(d.disableExporterMetrics()),
-        m.string("config_file").map(Path::of).or(d::webConfigFile),
+        m.path("config_file").or(d::webConfigFile),
         m.bool("enable_lifecycle").orElse(d.enableLifecycle()),
         m.bool("unauthenticated_health").orElse(d.unauthenticatedHealth()));
   }
@@ -152,12 +152,12 @@ public final class ConfigLoader {
     }
     YamlMapping m = section.get();
     m.allowOnly(PATHS);
-    HostPaths base = m.string("rootfs").map(Path::of).map(HostPaths::underRoot).orElse(HostPaths.defaults());
+    HostPaths base = m.path("rootfs").map(HostPaths::underRoot).orElse(HostPaths.defaults());
     return new HostPaths(
-        m.string("procfs").map(Path::of).orElse(base.procfs()),
-        m.string("sysfs").map(Path::of).orElse(base.sysfs()),
+        m.path("procfs").orElse(base.procfs()),
+        m.path("sysfs").orElse(base.sysfs()),
         base.rootfs(),
-        m.string("udev_data").map(Path::of).orElse(base.udevData()));
+        m.path("udev_data").orElse(base.udevData()));
   }
 
   private CollectorOptions collectors(Optional<YamlMapping> section) throws ConfigException {

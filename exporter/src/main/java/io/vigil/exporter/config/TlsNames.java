@@ -15,7 +15,7 @@ public final class TlsNames {
 
   private TlsNames() {}
 
-  /** TLS 1.3 suites: listed in Go's table, but (in Go and here) they do not restrict TLS 1.3, which always uses them. */
+  /** TLS 1.3 suites: in Go's table, but (in Go and here) they do not restrict TLS 1.3, which always uses them. */
   public static final Set<String> TLS13_SUITES =
       Set.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 

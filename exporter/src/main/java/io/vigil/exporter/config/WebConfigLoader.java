@@ -89,11 +89,11 @@ public final class WebConfigLoader {
     }
     YamlMapping m = section.get();
     m.allowOnly(TLS);
-    Optional<Path> certFile = nonEmpty(m, "cert_file").map(dir::resolve);
+    Optional<Path> certFile = file(m, "cert_file", dir);
     Optional<String> cert = nonEmpty(m, "cert");
-    Optional<Path> keyFile = nonEmpty(m, "key_file").map(dir::resolve);
+    Optional<Path> keyFile = file(m, "key_file", dir);
     Optional<String> key = nonEmpty(m, "key");
-    Optional<Path> caFile = nonEmpty(m, "client_ca_file").map(dir::resolve);
+    Optional<Path> caFile = file(m, "client_ca_file", dir);
     Optional<String> ca = nonEmpty(m, "client_ca");
     Optional<String> authName = nonEmpty(m, "client_auth_type");
     boolean enabled = certFile.isPresent() || cert.isPresent() || keyFile.isPresent() || key.isPresent()
@@ -166,6 +166,14 @@ public final class WebConfigLoader {
     }
     return TlsVersion.byName(v.get()).orElseThrow(() -> m.error(m.valueNode(key), "tls_server_config." + key
         + ": expected one of TLS10, TLS11, TLS12, TLS13, got \"" + v.get() + "\""));
+  }
+
+  /** A non-empty path, relative to the web config file's directory. */
+  private static Optional<Path> file(YamlMapping m, String key, Path dir) throws ConfigException {
+    if (nonEmpty(m, key).isEmpty()) {
+      return Optional.empty();
+    }
+    return m.path(key).map(dir::resolve);
   }
 
   private static Optional<String> nonEmpty(YamlMapping m, String key) throws ConfigException {

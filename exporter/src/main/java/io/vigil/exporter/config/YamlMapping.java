@@ -1,5 +1,7 @@
 package io.vigil.exporter.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +99,23 @@ final class YamlMapping {
       throw error(value, qualified(key) + ": expected a string, got " + describe(value) + " (quote it)");
     }
     return Optional.of(s.getValue());
+  }
+
+  /** A file system path (a string the OS accepts as a path: no NUL character). */
+  Optional<Path> path(String key) throws ConfigException {
+    Optional<String> text = string(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (text.get().indexOf('\0') >= 0) {
+      throw error(valueNode(key), qualified(key) + ": expected a file system path, got a string with a NUL character");
+    }
+    try {
+      return Optional.of(Path.of(text.get()));
+    } catch (InvalidPathException e) {
+      throw error(valueNode(key), qualified(key) + ": expected a file system path, got \"" + text.get() + "\": "
+          + e.getReason());
+    }
   }
 
   /** A list of strings ({@code [a, b]} or a block sequence); null or absent gives empty. */

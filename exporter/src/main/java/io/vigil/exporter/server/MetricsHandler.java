@@ -74,7 +74,8 @@ final class MetricsHandler implements HttpHandler {
       Responses.text(exchange, 400, e.getMessage() + "\n");
       return;
     }
-    MetricSnapshots snapshots = generation.service().scrape(request.collectors(), request.budget(), request.families());
+    MetricSnapshots snapshots =
+        generation.service().scrape(request.collectors(), request.budget(), request.families());
     Exposition.Body body =
         exposition.encode(
             snapshots,

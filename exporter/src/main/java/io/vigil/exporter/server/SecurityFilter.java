@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * In front of every path: HTTP/1.0 and 1.1 only (505 otherwise, as Go answers), then the web config's response headers, its rate limit (429) and basic auth (401 with
- * {@code WWW-Authenticate: Basic}, as exporter-toolkit answers). Health endpoints skip authentication only when
+ * In front of every path: HTTP/1.0 and 1.1 only (505 otherwise, as Go answers), then the web config's response
+ * headers, its rate limit (429) and basic auth (401 with {@code WWW-Authenticate: Basic}, as exporter-toolkit
+ * answers). Health endpoints skip authentication only when
  * {@code web.unauthenticated_health} says so.
  *
  * <p>Thread safety: safe for concurrent requests.

@@ -85,9 +85,7 @@ public final class WebSecurity {
 
   /** Loads {@code file} and everything it names; fails with a message naming the file and the problem. */
   public static WebSecurity load(Path file, Duration checkInterval) throws ConfigException {
-    WebSecurity probe = new WebSecurity(Optional.of(file), NONE, checkInterval);
-    Active first = probe.build(file);
-    return new WebSecurity(Optional.of(file), first, checkInterval);
+    return new WebSecurity(Optional.of(file), build(file), checkInterval);
   }
 
   /** Checks a file as {@code check-config} does: YAML, keys, hashes, and that the TLS files load and match. */
@@ -98,7 +96,7 @@ public final class WebSecurity {
         + a.config().map(c -> c.basicAuthUsers().size()).orElse(0) + " basic auth users)";
   }
 
-  private Active build(Path path) throws ConfigException {
+  private static Active build(Path path) throws ConfigException {
     WebConfig config = new WebConfigLoader().load(path);
     Map<Path, String> prints = new LinkedHashMap<>();
     for (Path p : config.watchedFiles()) {

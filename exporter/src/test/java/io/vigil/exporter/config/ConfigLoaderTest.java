@@ -186,4 +186,11 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(f))
         .hasMessage(f + ":2:19: web.telemetry_path: expected a path like /metrics, got \"metrics\"");
   }
+
+  /** Found by review of the fuzz targets: a NUL in a path made {@code Path.of} throw a runtime exception. */
+  @Test
+  void pathWithANulCharacterIsAConfigError() {
+    assertRejected("paths:\n  procfs: \"/pr\\0oc\"\n",
+        "vigil.yml:2:11: paths.procfs: expected a file system path, got a string with a NUL character");
+  }
 }

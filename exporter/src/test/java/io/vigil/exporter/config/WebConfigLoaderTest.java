@@ -165,6 +165,7 @@ class WebConfigLoaderTest {
       plain text password | basic_auth_users:\\n  alice: hunter2\\n | /etc/vigil/web-config.yml:2:10: basic_auth_users.alice: expected a bcrypt hash such as $2y$10$... (htpasswd -nBC 10 alice), got a value that is not one
       users as a list | basic_auth_users:\\n  - alice\\n | /etc/vigil/web-config.yml:2:3: expected a mapping of keys to values, got a list
       rate limit without burst | rate_limit:\\n  interval: 1s\\n | /etc/vigil/web-config.yml:2:3: rate_limit.burst: expected an integer from 1 to 1000000 when rate_limit.interval is set
+      NUL in a path | tls_server_config:\\n  cert_file: "a\\0"\\n  key_file: b\\n | /etc/vigil/web-config.yml:2:14: tls_server_config.cert_file: expected a file system path, got a string with a NUL character
       duplicate user | basic_auth_users:\\n  a: x\\n  a: y\\n | /etc/vigil/web-config.yml:3:3: duplicate key basic_auth_users.a (first given at line 2)
       """)
   void rejectsWithFileLineColumnAndTheExpectedForm(String name, String yaml, String message) {

@@ -15,16 +15,16 @@ class ExporterInputsFuzzTest {
   @DictionaryEntries({"web:", "listen_address: ", "telemetry_path: ", "max_requests: ", "config_file: ",
       "enable_lifecycle: ", "paths:", "procfs: ", "rootfs: ", "udev_data: ", "scrape:", "collector_timeout: ",
       "timeout_margin: ", "collectors:", "enable_defaults: ", "enabled: ", "timeout: ", "device_exclude: ",
-      "mount_points_include: ", "fs_types_exclude: ", "stat_timeout: ", "cpu:", "filesystem:", "netdev:", "\\0",
-      "\\x00", "\\u0000", "!!binary", "&a ", "*a", "<<: ", "{", "}", "[", "]", "\n  ", "\n    ", "500ms",
-      "1.5h", "true", "0x1F", "~", "(", "\\"})
-  @DictionaryEntries({"tls_server_config:", "cert_file: ", "key_file: ", "cert: |\n  ", "key: |\n  ",
-      "-----BEGIN CERTIFICATE-----\n", "-----BEGIN PRIVATE KEY-----\n", "-----BEGIN EC PRIVATE KEY-----\n",
-      "-----BEGIN RSA PRIVATE KEY-----\n", "-----END ", "client_auth_type: ", "RequireAndVerifyClientCert",
+      "mount_points_include: ", "fs_types_exclude: ", "stat_timeout: ", "cpu:", "filesystem:", "netdev:", "\\\\0",
+      "\\\\x00", "\\\\u0000", "!!binary", "&a ", "*a", "<<: ", "{", "}", "[", "]", "\\x0a  ", "\\x0a    ", "500ms",
+      "1.5h", "true", "0x1F", "~", "(", "\\\\"})
+  @DictionaryEntries({"tls_server_config:", "cert_file: ", "key_file: ", "cert: |\\x0a  ", "key: |\\x0a  ",
+      "-----BEGIN CERTIFICATE-----\\x0a", "-----BEGIN PRIVATE KEY-----\\x0a", "-----BEGIN EC PRIVATE KEY-----\\x0a",
+      "-----BEGIN RSA PRIVATE KEY-----\\x0a", "-----END ", "client_auth_type: ", "RequireAndVerifyClientCert",
       "RequireAnyClientCert", "client_ca: ", "client_ca_file: ", "client_allowed_sans: ", "min_version: ", "TLS13",
       "max_version: ", "cipher_suites: ", "TLS_AES_128_GCM_SHA256", "curve_preferences: ", "X25519",
       "prefer_server_cipher_suites: ", "http_server_config:", "http2: ", "headers:", "X-Frame-Options: ",
-      "basic_auth_users:", "$2y$10$", "rate_limit:", "interval: ", "burst: ", "\\0", "\n  ", "\n    "})
+      "basic_auth_users:", "$2y$10$", "rate_limit:", "interval: ", "burst: ", "\\\\0", "\\x0a  ", "\\x0a    "})
   @DictionaryEntries({"collect[]=", "exclude[]=", "name[]=", "collect%5B%5D=", "&", "%", "%zz", "cpu",
       "meminfo", "1e309", "NaN", "-0", "Infinity", "0x1p3", "1_000", " "})
   @FuzzTest(maxDuration = "8s")

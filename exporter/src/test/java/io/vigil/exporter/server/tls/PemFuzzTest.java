@@ -9,7 +9,7 @@ import io.vigil.exporter.server.FuzzTargets;
 class PemFuzzTest {
 
   @DictionaryEntries({"-----BEGIN ", "-----END ", "PRIVATE KEY-----", "CERTIFICATE-----", "Proc-Type: ",
-      "EC PRIVATE KEY", "RSA PRIVATE KEY", "MII", "MIG", "\n"})
+      "EC PRIVATE KEY", "RSA PRIVATE KEY", "MII", "MIG", "\\x0a"})
   @FuzzTest(maxDuration = "5m")
   void pemReadersFailOnlyWithConfigException(FuzzedDataProvider data) {
     FuzzTargets.pem(data);

@@ -102,6 +102,10 @@ public final class ConfigLoader {
       throw YamlMapping.error(name, e.getProblemMark(), "invalid YAML: " + problem + context);
     } catch (YAMLException e) {
       throw new ConfigException(name + ": invalid YAML: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML reports some malformed input outside its own exception type: a tag such as "!%2" (an incomplete
+      // %-escape) throws IllegalArgumentException from the composer. Found by fuzzing.
+      throw new ConfigException(name + ": invalid YAML: " + e.getMessage());
     }
   }
 

@@ -193,4 +193,10 @@ class ConfigLoaderTest {
     assertRejected("paths:\n  procfs: \"/pr\\0oc\"\n",
         "vigil.yml:2:11: paths.procfs: expected a file system path, got a string with a NUL character");
   }
+
+  /** Found by fuzzing (WebConfigLoaderFuzzTest): SnakeYAML threw IllegalArgumentException for this tag. */
+  @Test
+  void malformedTagEscapeIsInvalidYaml() {
+    assertRejected("!%2", "vigil.yml: invalid YAML: Tag must not contain leading or trailing spaces.");
+  }
 }

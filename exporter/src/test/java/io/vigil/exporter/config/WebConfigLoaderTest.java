@@ -200,4 +200,11 @@ class WebConfigLoaderTest {
             "false/true/true");
     assertThat(ClientAuth.byName("nonsense")).isEqualTo(Optional.empty());
   }
+
+  /** Found by fuzzing: SnakeYAML threw IllegalArgumentException (not a config error) for this tag. */
+  @Test
+  void malformedTagEscapeIsAConfigError() {
+    assertRejected("!%2", "/etc/vigil/web-config.yml: invalid YAML: Tag must not contain "
+        + "leading or trailing spaces.");
+  }
 }

@@ -1,6 +1,5 @@
 package io.vigil.exporter.server.tls;
 
-import io.vigil.exporter.config.ClientAuth;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -131,9 +130,5 @@ final class ClientCertVerifier extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
     throw new CertificateException("server-side trust manager");
-  }
-
-  static boolean asks(ClientAuth auth) {
-    return auth.want() || auth.need();
   }
 }

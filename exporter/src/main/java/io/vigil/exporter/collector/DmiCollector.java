@@ -18,6 +18,8 @@ import java.util.List;
  *
  * <p>Only labels whose files exist and are readable are present. With none (no DMI tables, as on most ARM boards)
  * every scrape fails with "no data", which node_exporter also reports as {@code node_scrape_collector_success 0}.
+ *
+ * <p>Thread safety: immutable.
  */
 public final class DmiCollector implements Collector {
 

@@ -40,6 +40,8 @@ import java.util.logging.Logger;
  * <p>As in node_exporter, a family keeps the HELP text of its first sample, and a later sample with a different
  * text (a bare {@code in0} next to {@code in1_input}) or with labels already seen (two chips with the same name) is
  * dropped. Iteration is sorted, so which sample wins is stable here, where node_exporter's map order is random.
+ *
+ * <p>Thread safety: immutable; reads go through the source on each call.
  */
 public final class HwmonCollector implements Collector {
 

@@ -23,6 +23,8 @@ import java.util.List;
  *
  * <p>A host without {@code /sys/class/thermal} entries (most virtual machines) succeeds with no families, as in
  * node_exporter.
+ *
+ * <p>Thread safety: immutable; reads go through the source on each call.
  */
 public final class ThermalZoneCollector implements Collector {
 

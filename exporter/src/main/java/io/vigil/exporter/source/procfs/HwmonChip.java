@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,6 +43,8 @@ public record HwmonChip(String chip, Optional<String> chipName, Map<String, Map<
   private static final Logger LOG = Logger.getLogger("io.vigil.exporter.collector.hwmon");
 
   public HwmonChip {
+    Objects.requireNonNull(chip, "chip");
+    Objects.requireNonNull(chipName, "chipName");
     TreeMap<String, Map<String, String>> copy = new TreeMap<>();
     sensors.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
     sensors = Collections.unmodifiableMap(copy);

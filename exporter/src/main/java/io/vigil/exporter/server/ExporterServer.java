@@ -9,10 +9,7 @@ import io.vigil.exporter.config.VigilConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP side: JDK {@code HttpServer} with a bounded worker pool, serving the telemetry path, {@code /-/healthy},
@@ -46,21 +43,7 @@ public final class ExporterServer implements AutoCloseable {
     int maxRequests = config.web().maxRequests();
     // Enough workers for the scrape cap plus health checks; requests past the cap are answered 503 quickly.
     int threads = (maxRequests > 0 ? maxRequests : 40) + 4;
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor workers =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1024),
-            r -> {
-              Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.DiscardPolicy());
-    workers.allowCoreThreadTimeOut(true);
+    ThreadPoolExecutor workers = WorkerPool.create(threads, 1024);
     server.setExecutor(workers);
     String telemetryPath = config.web().telemetryPath();
     MetricsHandler metrics =

@@ -10,7 +10,15 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * The fixture tree in the source folder (tests run from the module directory), so sysfs symlinks are used as
+   * committed; the copy on the test class path is the fallback.
+   */
   public static Path root() {
+    Path source = Path.of("src/test/resources/fixtures");
+    if (java.nio.file.Files.isDirectory(source)) {
+      return source.toAbsolutePath();
+    }
     try {
       return Path.of(Fixtures.class.getResource("/fixtures").toURI());
     } catch (URISyntaxException e) {

@@ -1,0 +1,60 @@
+package io.vigil.exporter.collector;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.vigil.exporter.source.procfs.ProcFs;
+import io.vigil.exporter.source.procfs.Vmstat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * node_exporter's {@code vmstat} collector (Linux only): the {@code /proc/vmstat} fields whose name matches
+ * {@code --collector.vmstat.fields}, as untyped {@code node_vmstat_<field>} families.
+ *
+ * <pre>
+ * # HELP node_vmstat_pgfault /proc/vmstat information field pgfault.
+ * # TYPE node_vmstat_pgfault untyped
+ * node_vmstat_pgfault 3225437
+ * </pre>
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class VmstatCollector implements Collector {
+
+  public static final String NAME = "vmstat";
+
+  /** node_exporter's default for {@code --collector.vmstat.fields}. */
+  public static final Pattern DEFAULT_FIELDS = Pattern.compile("^(oom_kill|pgpg|pswp|pg.*fault).*");
+
+  private final ProcFs proc;
+  private final Pattern fields;
+
+  /**
+   * @param fields which fields to export; matched anywhere in the name as Go's {@code MatchString} does, so anchor
+   *     it with {@code ^} as the default does
+   */
+  public VmstatCollector(ProcFs proc, Pattern fields) {
+    this.proc = proc;
+    this.fields = fields;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<MetricSnapshot> collect() throws Exception {
+    List<MetricSnapshot> families = new ArrayList<>();
+    for (Map.Entry<String, Long> field : Vmstat.read(proc).fields().entrySet()) {
+      String name = field.getKey();
+      if (fields.matcher(name).find()) {
+        families.add(
+            Families.untyped(
+                "node_vmstat_" + name, "/proc/vmstat information field " + name + ".", field.getValue()));
+      }
+    }
+    return families;
+  }
+}

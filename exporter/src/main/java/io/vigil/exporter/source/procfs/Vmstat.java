@@ -1,0 +1,58 @@
+package io.vigil.exporter.source.procfs;
+
+import io.vigil.exporter.source.MalformedFileException;
+import io.vigil.exporter.source.OrderedMaps;
+import io.vigil.exporter.source.Tokens;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Virtual memory statistics: {@code /proc/vmstat} (kernel Documentation/admin-guide/mm, include/linux/vm_event_item.h
+ * and mm/vmstat.c list the fields; the set changes with every kernel release and configuration). Event counters and
+ * page counts are exported as they are, unconverted, as node_exporter does.
+ *
+ * @param fields every {@code name value} pair, in file order
+ */
+public record Vmstat(Map<String, Long> fields) {
+
+  public Vmstat {
+    fields = OrderedMaps.copyOf(fields);
+  }
+
+  /** Reads and parses {@code <procfs>/vmstat}. */
+  public static Vmstat read(ProcFs proc) throws IOException {
+    return parse(proc.path("vmstat"), proc.read("vmstat"));
+  }
+
+  /**
+   * Parses {@code /proc/vmstat}: one {@code "name value"} pair per line.
+   *
+   * @throws MalformedFileException on an empty file, a line without exactly two fields or a non-integer value
+   */
+  public static Vmstat parse(Path path, String text) throws MalformedFileException {
+    Map<String, Long> fields = new LinkedHashMap<>();
+    int lineNo = 0;
+    for (String line : text.lines().toList()) {
+      lineNo++;
+      List<String> parts = Tokens.fields(line);
+      if (parts.isEmpty()) {
+        continue;
+      }
+      if (parts.size() != 2) {
+        throw new MalformedFileException(path, lineNo, line, "expected \"name value\"");
+      }
+      try {
+        fields.put(parts.get(0), Long.parseLong(parts.get(1)));
+      } catch (NumberFormatException e) {
+        throw new MalformedFileException(path, lineNo, line, "expected an integer value");
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new MalformedFileException(path, 0, null, "no fields");
+    }
+    return new Vmstat(fields);
+  }
+}

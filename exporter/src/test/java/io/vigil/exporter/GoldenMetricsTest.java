@@ -1,0 +1,77 @@
+package io.vigil.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.exporter.collector.CollectorCatalogue;
+import io.vigil.exporter.config.VigilConfig;
+import io.vigil.exporter.testing.Fixtures;
+import io.vigil.exporter.testing.NodeExporterProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end golden output, like node_exporter's {@code end-to-end-test.sh}: the real server reads the fixture tree
+ * ({@code --path.procfs}, {@code --path.sysfs}, {@code --path.rootfs}) with every collector on, and its
+ * {@code /metrics} must equal {@code fixtures/e2e-output.txt} after dropping the families that cannot be stable.
+ * Run with {@code -Dvigil.golden.update=true} to rewrite the file, then review the diff like code.
+ */
+class GoldenMetricsTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/fixtures/e2e-output.txt");
+
+  /** Families that depend on the moment or the machine running the test, not on the fixture tree. */
+  private static final Set<String> UNSTABLE =
+      Set.of(
+          "node_scrape_collector_duration_seconds", // timing
+          "node_time_seconds", // the clock
+          "node_time_zone_offset_seconds", // the test machine's time zone
+          "node_uname_info", // machine comes from the uname(2) syscall of the test machine
+          "vigil_build_info"); // version and Java of the build
+
+  @Test
+  void fixtureTreeProducesTheGoldenOutput() throws Exception {
+    Path root = Fixtures.root();
+    List<String> args = new ArrayList<>(List.of(
+        "--web.listen-address=127.0.0.1:0",
+        "--web.disable-exporter-metrics",
+        "--path.rootfs=" + root,
+        "--path.procfs=" + root.resolve("proc"),
+        "--path.sysfs=" + root.resolve("sys"),
+        "--path.udev.data=" + root.resolve("udev")));
+    CollectorCatalogue.all().forEach(d -> args.add("--collector." + d.name()));
+    CommandLine cli = CommandLine.parse(args.toArray(String[]::new), CollectorCatalogue.names());
+    VigilConfig config = EffectiveConfig.resolve(cli, CollectorCatalogue.all());
+    String body;
+    try (Exporter exporter = Exporter.start(config, CollectorCatalogue.all())) {
+      body = NodeExporterProcess.fetch("http://127.0.0.1:" + exporter.port() + "/metrics");
+    }
+    String stable = withoutUnstableFamilies(body);
+    if (Boolean.getBoolean("vigil.golden.update")) {
+      Files.writeString(GOLDEN, stable, StandardCharsets.UTF_8);
+    }
+    assertThat(stable).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  static String withoutUnstableFamilies(String exposition) {
+    StringBuilder out = new StringBuilder(exposition.length());
+    for (String line : exposition.split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String name = line.startsWith("# ") ? line.split(" ")[2] : line.split("[{ ]")[0];
+      if (!UNSTABLE.contains(name) && !UNSTABLE.contains(familyOf(name))) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String familyOf(String sample) {
+    return sample.endsWith("_total") ? sample.substring(0, sample.length() - "_total".length()) : sample;
+  }
+}

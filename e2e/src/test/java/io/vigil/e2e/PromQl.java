@@ -12,7 +12,10 @@ import java.util.Set;
 final class PromQl {
 
   private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-      "and", "or", "unless", "bool", "offset");
+      "and", "or", "unless", "bool", "offset",
+      // aggregation operators may be followed by a by/without clause instead of "("
+      "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk",
+      "quantile");
   private static final Set<String> LABEL_LIST_KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
       "group_right");
   private static final Set<String> RATE_FUNCTIONS = Set.of("rate", "irate", "increase");

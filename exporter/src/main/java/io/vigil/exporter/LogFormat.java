@@ -2,7 +2,9 @@ package io.vigil.exporter;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
@@ -17,6 +19,10 @@ import java.util.logging.Logger;
  * traces only at debug level: expected errors are one line.
  */
 public final class LogFormat extends Formatter {
+
+  // Strong references: java.util.logging keeps loggers weakly, and a collected logger forgets the level set on it.
+  private static final Logger OSHI = Logger.getLogger("oshi");
+  private static final Logger JNA = Logger.getLogger("com.sun.jna");
 
   private final boolean traces;
 
@@ -38,10 +44,15 @@ public final class LogFormat extends Formatter {
     Handler handler = new ConsoleHandler();
     handler.setFormatter(new LogFormat(jul.intValue() <= Level.FINE.intValue()));
     handler.setLevel(jul);
+    // OSHI and JNA repeat a failed native call's warning on every scrape; their problems surface through collector
+    // success anyway, so each distinct line is shown once an hour.
+    handler.setFilter(new RepeatFilter(List.of(OSHI.getName(), JNA.getName()), Duration.ofHours(1), System::nanoTime));
     root.addHandler(handler);
     root.setLevel(jul);
-    // OSHI and JNA are chatty at INFO; their problems surface through collector success anyway.
-    Logger.getLogger("oshi").setLevel(jul.intValue() <= Level.FINE.intValue() ? jul : Level.WARNING);
+    // OSHI and JNA are chatty at INFO.
+    Level quiet = jul.intValue() <= Level.FINE.intValue() ? jul : Level.WARNING;
+    OSHI.setLevel(quiet);
+    JNA.setLevel(quiet);
   }
 
   @Override

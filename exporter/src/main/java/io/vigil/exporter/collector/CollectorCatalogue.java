@@ -1,7 +1,9 @@
 package io.vigil.exporter.collector;
 
 import io.vigil.exporter.source.SourceReader;
+import io.vigil.exporter.source.procfs.Auxv;
 import io.vigil.exporter.source.procfs.Cpuinfo;
+import io.vigil.exporter.source.procfs.ProcFs;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,14 @@ public final class CollectorCatalogue {
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
+              DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
+              ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
+          new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
+          new CollectorDefinition(
+              FilesystemCollector.NAME, true, "Exposes filesystem statistics, such as disk space used.",
+              ctx -> new FilesystemCollector(ctx.sources().filesystem(), ctx.options().filesystem())),
           new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),
@@ -27,11 +35,26 @@ public final class CollectorCatalogue {
               MeminfoCollector.NAME, true, "Exposes memory statistics.",
               ctx -> new MeminfoCollector(ctx.sources().meminfo())),
           new CollectorDefinition(
+              NetclassCollector.NAME, true, "Exposes network interface info from /sys/class/net/.",
+              ctx -> new NetclassCollector(ctx.sources().netclass(), ctx.options().netclassDevices())),
+          new CollectorDefinition(
+              NetdevCollector.NAME, true, "Exposes network interface statistics such as bytes transferred.",
+              ctx -> new NetdevCollector(ctx.sources().netdev(), ctx.options().netdevDevices())),
+          new CollectorDefinition(
+              NetstatCollector.NAME, true, "Exposes network statistics from /proc/net/netstat.",
+              ctx -> new NetstatCollector(ctx.requireProcFs(NetstatCollector.NAME))),
+          new CollectorDefinition(
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
           new CollectorDefinition(
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
+          new CollectorDefinition(
+              SockstatCollector.NAME, true, "Exposes various statistics from /proc/net/sockstat.",
+              ctx -> {
+                ProcFs proc = ctx.requireProcFs(SockstatCollector.NAME);
+                return new SockstatCollector(proc, Auxv.pageSize(proc));
+              }),
           new CollectorDefinition(
               StatCollector.NAME, true, "Exposes various statistics from /proc/stat.",
               ctx -> new StatCollector(ctx.sources().stat())),

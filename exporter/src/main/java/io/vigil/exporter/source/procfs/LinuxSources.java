@@ -1,10 +1,5 @@
 package io.vigil.exporter.source.procfs;
 
-import io.vigil.exporter.source.DiskInfo;
-import io.vigil.exporter.source.DiskSource;
-import io.vigil.exporter.source.DiskStats;
-import io.vigil.exporter.source.FilesystemSource;
-import io.vigil.exporter.source.FsUsage;
 import io.vigil.exporter.source.HostPaths;
 import io.vigil.exporter.source.HostSources;
 import io.vigil.exporter.source.Loadavg;
@@ -43,30 +38,10 @@ public final class LinuxSources {
         () -> ProcStat.parse(proc.path("stat"), proc.read("stat"), ProcStat.LINUX_USER_HZ),
         () -> Meminfo.parse(proc.path("meminfo"), proc.read("meminfo")),
         () -> Loadavg.parse(proc.path("loadavg"), proc.read("loadavg")),
-        new FilesystemSource() {
-          @Override
-          public List<Mount> mounts() throws IOException {
-            throw new UnsupportedSourceException("mounts");
-          }
-
-          @Override
-          public FsUsage usage(Mount mount) throws IOException {
-            throw new UnsupportedSourceException("statfs");
-          }
-        },
-        new DiskSource() {
-          @Override
-          public List<DiskStats> diskstats() throws IOException {
-            throw new UnsupportedSourceException("/proc/diskstats");
-          }
-
-          @Override
-          public DiskInfo info(DiskStats disk) {
-            return new DiskInfo(disk.device(), disk.major(), disk.minor(), "", "", "", "", "");
-          }
-        },
-        SourceReader.unsupported("/proc/net/dev"),
-        SourceReader.unsupported("/sys/class/net"),
+        new LinuxFilesystemSource(proc, paths),
+        new LinuxDiskSource(proc, paths.udevData()),
+        new NetDevReader(proc, sys),
+        new NetClassReader(sys),
         () -> uname(proc, machine.get()),
         () -> osRelease(paths));
   }

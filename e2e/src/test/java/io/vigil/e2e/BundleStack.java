@@ -137,9 +137,12 @@ final class BundleStack implements AutoCloseable {
         .toString()));
     if (Files.isRegularFile(jar) && lastModified(jar) >= newestFileIn(classes)) {
       cmd.addAll(List.of("-jar", jar.toString()));
+      System.out.println("e2e: exporter from " + jar);
     } else {
       String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       cmd.addAll(List.of("-cp", cp, "io.vigil.exporter.Main"));
+      System.out.println("e2e: exporter from the test class path (" + jar.getFileName() + " missing or older than "
+          + classes + ")");
     }
     cmd.add("--web.listen-address=" + exporterInstance());
     return cmd;

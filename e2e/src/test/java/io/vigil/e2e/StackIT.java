@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,11 +77,21 @@ class StackIT {
 
   @Test
   void everyRuleEvaluatesWithoutError() {
-    // Wait until every group has been evaluated once after the first scrape, then no rule may report an error
-    // (bad vector matching, for instance, only shows at evaluation time).
+    // Wait until every rule has been evaluated with data behind it (the recording rules need two scrapes), then no
+    // rule may report an error: bad vector matching, for instance, only shows at evaluation time.
     awaitData(List.of("instance:node_cpu_utilisation:rate5m"), Function.identity());
+    JsonNode groups = pollUntil(stack.prometheus::ruleGroups, gs -> {
+      for (JsonNode g : gs) {
+        for (JsonNode rule : g.path("rules")) {
+          if ("unknown".equals(rule.path("health").asText())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    });
     List<String> unhealthy = new ArrayList<>();
-    for (JsonNode group : stack.prometheus.ruleGroups()) {
+    for (JsonNode group : groups) {
       for (JsonNode rule : group.path("rules")) {
         if (!"ok".equals(rule.path("health").asText())) {
           unhealthy.add(rule.path("name").asText() + ": " + rule.path("health").asText() + " "
@@ -231,13 +240,6 @@ class StackIT {
   private static Map<String, String> fields(JsonNode object) {
     Map<String, String> out = new TreeMap<>();
     object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
-  }
-
-  @SuppressWarnings("unused")
-  private static TreeSet<String> names(JsonNode array) {
-    TreeSet<String> out = new TreeSet<>();
-    array.forEach(n -> out.add(n.asText()));
     return out;
   }
 }

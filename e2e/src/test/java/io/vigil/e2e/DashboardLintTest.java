@@ -22,6 +22,9 @@ class DashboardLintTest {
 
   private static final String DS_REF = "${datasource}";
   private static final Set<String> UNITLESS_TYPES = Set.of("row");
+  /** Grafana unit ids the dashboards may use (a typo such as "byte" silently shows raw numbers). */
+  private static final Set<String> KNOWN_UNITS = Set.of("none", "short", "percent", "percentunit", "bytes",
+      "decbytes", "Bps", "binBps", "bps", "s", "ms", "ops", "iops", "pps", "reqps", "celsius", "hertz");
   private static final Set<String> EXPECTED_FILES = Set.of("fleet-overview.json", "host.json", "vigil-exporter.json");
 
   static Stream<Dashboards.Dashboard> dashboards() {
@@ -89,7 +92,15 @@ class DashboardLintTest {
       }
       assertThat(title).as("panel title").isNotBlank();
       assertThat(p.path("description").asText()).as("description of %s", title).isNotBlank();
-      assertThat(p.path("fieldConfig").path("defaults").path("unit").asText()).as("unit of %s", title).isNotBlank();
+      assertThat(p.path("fieldConfig").path("defaults").path("unit").asText()).as("unit of %s", title)
+          .isIn(KNOWN_UNITS);
+      for (JsonNode o : p.path("fieldConfig").path("overrides")) {
+        for (JsonNode prop : o.path("properties")) {
+          if ("unit".equals(prop.path("id").asText())) {
+            assertThat(prop.path("value").asText()).as("override unit in %s", title).isIn(KNOWN_UNITS);
+          }
+        }
+      }
       assertThat(p.path("datasource").path("uid").asText()).as("datasource of %s", title).isEqualTo(DS_REF);
       assertThat(p.path("targets").size()).as("targets of %s", title).isPositive();
       for (JsonNode t : p.path("targets")) {

@@ -16,6 +16,7 @@ final class Binaries {
   static final Binary PROMTOOL = new Binary("/usr/bin/promtool", "prometheus");
   static final Binary ALERTMANAGER = new Binary("/usr/bin/prometheus-alertmanager", "prometheus-alertmanager");
   static final Binary AMTOOL = new Binary("/usr/bin/amtool", "prometheus-alertmanager");
+  static final Binary NODE_EXPORTER = new Binary("/usr/bin/prometheus-node-exporter", "prometheus-node-exporter");
   static final Binary DOCKER_COMPOSE = new Binary("/usr/bin/docker-compose", "docker-compose");
   static final Binary SH = new Binary("/bin/sh", "dash");
 

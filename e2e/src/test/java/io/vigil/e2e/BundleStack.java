@@ -22,7 +22,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The shipped bundle running for real on loopback: the Vigil exporter, Prometheus with the shipped prometheus.yml
  * and rules, Alertmanager with the shipped alertmanager.yml (rendered by the shipped render script), and a webhook
  * receiver standing in for the notification endpoints. Only targets and ports are rewritten; everything else
- * (intervals, rule files, routes, inhibitions, timings) is what users run. Started once per test JVM.
+ * (intervals, rule files, routes, inhibitions, timings) is what users run. When Debian's node_exporter is
+ * installed it runs beside the exporter as a second host target, so the rules and dashboards are checked against
+ * the original too. Started once per test JVM.
  */
 final class BundleStack implements AutoCloseable {
 
@@ -48,6 +50,8 @@ final class BundleStack implements AutoCloseable {
   final int exporterPort;
   final int prometheusPort;
   final int alertmanagerPort;
+  /** node_exporter's port, or -1 when it is not installed. */
+  final int nodeExporterPort;
   final WebhookReceiver webhook;
   final PrometheusApi prometheus;
   final Instant started = Instant.now();
@@ -58,6 +62,7 @@ final class BundleStack implements AutoCloseable {
     this.exporterPort = Http.freePort();
     this.prometheusPort = Http.freePort();
     this.alertmanagerPort = Http.freePort();
+    this.nodeExporterPort = Files.isExecutable(Path.of(Binaries.NODE_EXPORTER.path())) ? Http.freePort() : -1;
     this.webhook = new WebhookReceiver();
     this.prometheus = new PrometheusApi("http://127.0.0.1:" + prometheusPort);
   }
@@ -85,12 +90,25 @@ final class BundleStack implements AutoCloseable {
     return "127.0.0.1:" + exporterPort;
   }
 
+  String nodeExporterInstance() {
+    return "127.0.0.1:" + nodeExporterPort;
+  }
+
+  /** The host exporters Prometheus scrapes: Vigil's, and node_exporter's when installed. */
+  List<String> hostInstances() {
+    return nodeExporterPort < 0 ? List.of(exporterInstance()) : List.of(exporterInstance(), nodeExporterInstance());
+  }
+
   String alertmanagerUrl() {
     return "http://127.0.0.1:" + alertmanagerPort;
   }
 
   private void startAll(Path prometheusBin, Path alertmanagerBin, Path sh) {
     ManagedProcess exporter = add(ManagedProcess.start("vigil-exporter", exporterCommand(), Map.of(), dir));
+    ManagedProcess nodeExporter = nodeExporterPort < 0 ? null : add(ManagedProcess.start("node-exporter", List.of(
+        Binaries.NODE_EXPORTER.path(), "--web.listen-address=" + nodeExporterInstance(),
+        // Debian enables the systemd collector; without systemd it fails every scrape (REFERENCE.md §1.4).
+        "--no-collector.systemd"), Map.of(), dir));
     ManagedProcess alertmanager = add(ManagedProcess.start("alertmanager", List.of(sh.toString(),
         Repo.path("prometheus", "render-alertmanager.sh").toString(),
         "--storage.path=" + dir.resolve("alertmanager-data"),
@@ -106,6 +124,9 @@ final class BundleStack implements AutoCloseable {
         // Default 1m: the first alert would reach Alertmanager only a minute after start (REFERENCE.md §1.4).
         "--rules.alert.resend-delay=1s"), Map.of(), dir));
     exporter.awaitHttpOk("http://" + exporterInstance() + "/-/healthy", Duration.ofSeconds(30));
+    if (nodeExporter != null) {
+      nodeExporter.awaitHttpOk("http://" + nodeExporterInstance() + "/metrics", Duration.ofSeconds(30));
+    }
     alertmanager.awaitHttpOk(alertmanagerUrl() + "/-/ready", Duration.ofSeconds(30));
     prom.awaitHttpOk("http://127.0.0.1:" + prometheusPort + "/-/ready", Duration.ofSeconds(30));
   }
@@ -208,7 +229,8 @@ final class BundleStack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     write(rulesDir.resolve("e2e-always-firing.rules.yml"), ALWAYS_FIRING_RULES);
-    write(promDir.resolve("targets").resolve("vigil.yml"), "- targets: ['" + exporterInstance() + "']\n");
+    write(promDir.resolve("targets").resolve("vigil.yml"),
+        "- targets: ['" + String.join("', '", hostInstances()) + "']\n");
 
     Map<String, String> targets = Map.of(
         "localhost:9090", "127.0.0.1:" + prometheusPort,

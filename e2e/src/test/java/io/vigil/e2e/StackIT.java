@@ -51,11 +51,11 @@ class StackIT {
             t.path("health").asText() + " " + t.path("lastError").asText());
       }
       return byJob;
-    }, m -> m.size() == 3 && m.values().stream().allMatch(v -> v.startsWith("up")));
-    assertThat(health).containsOnlyKeys(
-        "alertmanager 127.0.0.1:" + stack.alertmanagerPort,
-        "prometheus 127.0.0.1:" + stack.prometheusPort,
-        "vigil " + stack.exporterInstance());
+    }, m -> m.size() == 2 + stack.hostInstances().size() && m.values().stream().allMatch(v -> v.startsWith("up")));
+    List<String> expected = new ArrayList<>(List.of(
+        "alertmanager 127.0.0.1:" + stack.alertmanagerPort, "prometheus 127.0.0.1:" + stack.prometheusPort));
+    stack.hostInstances().forEach(i -> expected.add("vigil " + i));
+    assertThat(health.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(health.values()).allMatch(v -> v.startsWith("up"), "every target up: " + health);
   }
 
@@ -131,6 +131,28 @@ class StackIT {
   }
 
   @Test
+  void hostDashboardsShowNodeExporterToo() {
+    Binaries.NODE_EXPORTER.require();
+    List<Dashboards.Query> required = new ArrayList<>();
+    for (Dashboards.Dashboard d : Dashboards.all()) {
+      if (!d.name().equals("vigil-exporter.json")) { // that one is about Vigil's own JVM
+        d.queries().stream().filter(q -> !MAY_BE_EMPTY.containsKey(q.key())).forEach(required::add);
+      }
+    }
+    Map<Dashboards.Query, PrometheusApi.QueryResult> results =
+        awaitData(required, q -> substitute(q.expr(), stack.nodeExporterInstance()));
+    List<String> empty = new ArrayList<>();
+    results.forEach((q, r) -> {
+      if (r.size() == 0) {
+        empty.add(q.key() + "\n    " + r.expr());
+      }
+    });
+    System.out.printf("host and fleet panel queries against node_exporter: %d, returning data %d%n",
+        required.size(), required.size() - empty.size());
+    assertThat(empty).as("panel queries without data for node_exporter").isEmpty();
+  }
+
+  @Test
   void dashboardVariablesFindTheExporter() {
     for (Dashboards.Dashboard d : Dashboards.all()) {
       for (JsonNode v : d.variables()) {
@@ -155,7 +177,8 @@ class StackIT {
   @Test
   void alertFiredByARuleReachesTheWebhookThroughAlertmanager() {
     Optional<WebhookReceiver.Notification> n = stack.webhook.await("/alerts",
-        body -> body.path("commonLabels").path("alertname").asText().equals("VigilE2eAlwaysFiring"),
+        body -> body.path("commonLabels").path("alertname").asText().equals("VigilE2eAlwaysFiring")
+            && body.path("groupLabels").path("instance").asText().equals(stack.exporterInstance()),
         Duration.ofSeconds(120));
     if (n.isEmpty()) {
       fail("no VigilE2eAlwaysFiring notification within 120 s; received " + stack.webhook.received() + "\n"
@@ -200,9 +223,13 @@ class StackIT {
    * scrape interval (4 x timeInterval), $job and $instance are the test's exporter.
    */
   private static String substitute(String expr) {
+    return substitute(expr, stack.exporterInstance());
+  }
+
+  private static String substitute(String expr, String instance) {
     String s = expr.replace("$__rate_interval", "1m")
         .replace("$job", "vigil")
-        .replace("$instance", stack.exporterInstance());
+        .replace("$instance", instance);
     if (s.contains("$")) {
       throw new IllegalStateException("unknown variable left in query: " + s);
     }

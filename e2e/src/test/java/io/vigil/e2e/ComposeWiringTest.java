@@ -25,7 +25,7 @@ class ComposeWiringTest {
     String config = flag((List<String>) prometheus.get("command"), "--config.file");
     assertThat(hostPath(prometheus, config)).hasValue(Repo.path("prometheus", "prometheus.yml"));
 
-    Map<String, Object> prom = Rules.load(Repo.path("prometheus", "prometheus.yml"));
+    Map<String, Object> prom = Repo.yaml(Repo.path("prometheus", "prometheus.yml"));
     Path configDir = Path.of(config).getParent();
     for (String glob : (List<String>) prom.get("rule_files")) {
       Path inContainer = configDir.resolve(glob).normalize();
@@ -48,7 +48,7 @@ class ComposeWiringTest {
   void grafanaLoadsTheShippedProvisioningAndDashboards() {
     Map<String, Object> grafana = services.get("grafana");
     assertThat(hostPath(grafana, "/etc/grafana/provisioning")).hasValue(Repo.path("grafana", "provisioning"));
-    Map<String, Object> providers = Rules.load(Repo.path("grafana", "provisioning", "dashboards", "vigil.yml"));
+    Map<String, Object> providers = Repo.yaml(Repo.path("grafana", "provisioning", "dashboards", "vigil.yml"));
     Map<String, Object> provider = ((List<Map<String, Object>>) providers.get("providers")).get(0);
     Map<String, Object> options = (Map<String, Object>) provider.get("options");
     assertThat(options).containsEntry("foldersFromFilesStructure", true);
@@ -65,7 +65,7 @@ class ComposeWiringTest {
   @Test
   @SuppressWarnings("unchecked")
   void datasourcesAndScrapeTargetsNameComposeServices() {
-    Map<String, Object> ds = Rules.load(Repo.path("grafana", "provisioning", "datasources", "prometheus.yml"));
+    Map<String, Object> ds = Repo.yaml(Repo.path("grafana", "provisioning", "datasources", "prometheus.yml"));
     List<String> urls = new ArrayList<>();
     ((List<Map<String, Object>>) ds.get("datasources")).forEach(d -> urls.add((String) d.get("url")));
     assertThat(urls).containsExactlyInAnyOrder("http://prometheus:9090", "http://alertmanager:9093");
@@ -118,6 +118,6 @@ class ComposeWiringTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services() {
-    return (Map<String, Map<String, Object>>) Rules.load(Repo.path("docker-compose.yml")).get("services");
+    return (Map<String, Map<String, Object>>) Repo.yaml(Repo.path("docker-compose.yml")).get("services");
   }
 }

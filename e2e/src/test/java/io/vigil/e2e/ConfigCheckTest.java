@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The shipped configuration checked by the tools that will load it (promtool, amtool, docker-compose). */
 class ConfigCheckTest {
@@ -101,7 +98,7 @@ class ConfigCheckTest {
   @Test
   @SuppressWarnings("unchecked")
   void composeImagesArePinnedAndTheExporterIsBuiltFromItsDockerfile() {
-    Map<String, Object> compose = yaml(Repo.path("docker-compose.yml"));
+    Map<String, Object> compose = Repo.yaml(Repo.path("docker-compose.yml"));
     assertThat(compose).doesNotContainKey("name"); // Compose v1 rejects a top-level name (REFERENCE.md §1.6)
     Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
     services.forEach((name, s) -> {
@@ -119,9 +116,9 @@ class ConfigCheckTest {
   @Test
   @SuppressWarnings("unchecked")
   void grafanaDatasourceTimeIntervalEqualsTheScrapeInterval() {
-    Map<String, Object> prometheus = yaml(Repo.path("prometheus", "prometheus.yml"));
+    Map<String, Object> prometheus = Repo.yaml(Repo.path("prometheus", "prometheus.yml"));
     Object scrapeInterval = ((Map<String, Object>) prometheus.get("global")).get("scrape_interval");
-    Map<String, Object> datasources = yaml(Repo.path("grafana", "provisioning", "datasources", "prometheus.yml"));
+    Map<String, Object> datasources = Repo.yaml(Repo.path("grafana", "provisioning", "datasources", "prometheus.yml"));
     List<Map<String, Object>> list = (List<Map<String, Object>>) datasources.get("datasources");
     Map<String, Object> prom = list.stream().filter(d -> "prometheus".equals(d.get("type"))).findFirst().orElseThrow();
     assertThat(prom).containsEntry("uid", "vigil-prometheus");
@@ -139,9 +136,5 @@ class ConfigCheckTest {
           .doesNotContainPattern("(?m)^[ \\t]*[a-z_]*password[ \\t]*:[ \\t]*['\"]?[^'\"\\s$]")
           .doesNotContainPattern("(?m)^\\s*(smtp_auth_secret|auth_secret|api_key|token)\\s*:");
     }
-  }
-
-  private static Map<String, Object> yaml(Path p) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Repo.read(p));
   }
 }

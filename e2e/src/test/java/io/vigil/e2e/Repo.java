@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Paths of the shipped bundle in the repository (the parent of this module). */
 final class Repo {
@@ -37,6 +41,11 @@ final class Repo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A YAML file as maps and lists (SnakeYAML's safe loader). */
+  static Map<String, Object> yaml(Path p) {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(read(p));
   }
 
   private static Path locate() {

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The shipped rule files (rules/*.rules.yml) and their unit tests (rules/tests/*.test.yml), parsed. */
 final class Rules {
@@ -68,7 +65,7 @@ final class Rules {
     return out;
   }
 
-  static Map<String, Object> load(Path f) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Repo.read(f));
+  private static Map<String, Object> load(Path f) {
+    return Repo.yaml(f);
   }
 }

@@ -76,7 +76,8 @@ class ConfigCheckTest {
       "severity=info alertname=Watchdog, watchdog",
       "alertname=SomethingWithoutSeverity, team"})
   void alertsRouteBySeverityAndWatchdogHasItsOwnReceiver(String labels, String receiver) {
-    List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=prometheus/alertmanager.yml"));
+    List<String> args = new ArrayList<>(
+        List.of("config", "routes", "test", "--config.file=prometheus/alertmanager.yml"));
     args.addAll(List.of(labels.split(" ")));
     Tool.Result r = Tool.run(Binaries.AMTOOL.require(), args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isZero();

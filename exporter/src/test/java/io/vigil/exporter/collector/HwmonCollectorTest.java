@@ -110,7 +110,7 @@ class HwmonCollectorTest {
   }
 
   /**
-   * Whole outputs for the machines under {@code fixtures/HwmonCollectorTest/<machine>} (README.hardware.md says what
+   * Whole outputs for the machines under {@code fixtures/HwmonCollectorTest/<machine>} (fixtures/README.md says what
    * each models). The same trees are checked against node_exporter 1.5 by {@link NodeExporterHardwareParityTest}.
    */
   @ParameterizedTest

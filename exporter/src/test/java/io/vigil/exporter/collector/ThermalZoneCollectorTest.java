@@ -41,8 +41,7 @@ class ThermalZoneCollectorTest {
             # HELP node_thermal_zone_temp Zone temperature in Celsius
             # TYPE node_thermal_zone_temp gauge
             node_thermal_zone_temp{type="acpitz",zone="0"} 27.8
-            node_thermal_zone_temp{type="pch_skylake",zone="1"} 43.5
-            node_thermal_zone_temp{type="x86_pkg_temp",zone="2"} 36.0
+            node_thermal_zone_temp{type="x86_pkg_temp",zone="1"} 36.0
             """);
   }
 

@@ -52,7 +52,7 @@ class GoldenMetricsTest {
         "--path.rootfs=" + root,
         "--path.procfs=" + root.resolve("proc"),
         "--path.sysfs=" + root.resolve("sys"),
-        "--path.udev.data=" + root.resolve("udev")));
+        "--path.udev.data=" + root.resolve("run/udev/data")));
     CollectorCatalogue.all().forEach(d -> args.add("--collector." + d.name()));
     CommandLine cli = CommandLine.parse(args.toArray(String[]::new), CollectorCatalogue.names());
     VigilConfig config = EffectiveConfig.resolve(cli, CollectorCatalogue.all());

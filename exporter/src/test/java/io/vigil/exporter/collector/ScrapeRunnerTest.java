@@ -2,9 +2,9 @@ package io.vigil.exporter.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.collector.ScrapeRunner.TimedCollector;
 import io.vigil.exporter.testing.MetricsText;
+import io.vigil.exporter.testing.TestCollectors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -158,21 +158,7 @@ class ScrapeRunnerTest {
     });
   }
 
-  interface Body {
-    List<MetricSnapshot> run() throws Exception;
-  }
-
-  private static Collector collector(String name, Body body) {
-    return new Collector() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<MetricSnapshot> collect() throws Exception {
-        return body.run();
-      }
-    };
+  private static Collector collector(String name, TestCollectors.Body body) {
+    return TestCollectors.collector(name, body);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * Scheduler statistics: {@code /proc/schedstat} (kernel Documentation/scheduler/sched-stats.rst; needs
  * CONFIG_SCHEDSTATS). Only the per-CPU lines are kept: {@code "cpu<N>"} and nine counters, of which the last three
  * are the time spent running tasks, the time tasks spent waiting to run (both in nanoseconds) and the number of
- * timeslices run. {@code version}, {@code timestamp} and {@code domain<N>} lines are skipped.
+ * timeslices run. {@code version} and {@code timestamp} lines are skipped, and so are the {@code domain<N>} lines
+ * (load balancing per scheduling domain) once checked for a consistent length, so a file cut short there is noticed.
  *
  * @param cpus the CPU lines in file order
  */
@@ -52,13 +53,24 @@ public record Schedstat(List<Schedstat.Cpu> cpus) {
    * Parses the file.
    *
    * @throws MalformedFileException on a {@code cpu<N>} line with fewer than nine counters or a non-integer counter,
-   *     or a file without any CPU line (empty or cut short)
+   *     a {@code domain<N>} line shorter or longer than the first, or a file without any CPU line (empty or cut
+   *     short)
    */
   public static Schedstat parse(Path path, String text) throws MalformedFileException {
     List<Cpu> cpus = new ArrayList<>();
     int lineNo = 0;
+    int domainFields = -1;
     for (String line : text.lines().toList()) {
       lineNo++;
+      if (line.startsWith("domain")) {
+        int n = Tokens.fields(line).size();
+        if (domainFields >= 0 && n != domainFields) {
+          throw new MalformedFileException(path, lineNo, line, "expected " + domainFields + " fields as on the first"
+              + " domain line, found " + n);
+        }
+        domainFields = n;
+        continue;
+      }
       if (!line.startsWith("cpu")) {
         continue;
       }

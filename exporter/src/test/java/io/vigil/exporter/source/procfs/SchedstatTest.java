@@ -40,6 +40,7 @@ class SchedstatTest {
       "version 15\ncpu0 0 0 1 2 3 4 5 x 7\n", // not a number
       "version 15\ncpuX 0 0 1 2 3 4 5 6 7\n", // no cpu number
       "version 15\ntimestamp 1\n", // no cpu lines: cut short
+      "cpu0 0 0 1 2 3 4 5 6 7\ndomain0 3 1 2 3 4\ndomain1 f 1 2\n", // domain line cut short
       ""})
   void rejectsTruncatedAndMalformedFiles(String content) {
     assertThatThrownBy(() -> Schedstat.parse(FILE, content))

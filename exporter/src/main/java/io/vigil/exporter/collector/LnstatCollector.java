@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.procfs.NetStatFile;
 import io.vigil.exporter.source.procfs.ProcFs;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,14 @@ public final class LnstatCollector implements Collector {
 
   @Override
   public List<MetricSnapshot> collect() throws Exception {
+    List<NetStatFile> files;
+    try {
+      files = NetStatFile.readAll(proc);
+    } catch (NoSuchFileException e) {
+      return List.of(); // no /proc/net/stat: nothing to report, as node_exporter's glob finds nothing
+    }
     Map<String, CounterSnapshot.Builder> families = new TreeMap<>();
-    for (NetStatFile file : NetStatFile.readAll(proc)) {
+    for (NetStatFile file : files) {
       for (int col = 0; col < file.columns().size(); col++) {
         String column = file.columns().get(col);
         if (!isNamePart(column)) {

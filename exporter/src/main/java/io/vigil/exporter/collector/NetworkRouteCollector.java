@@ -7,8 +7,10 @@ import io.vigil.exporter.source.procfs.NetRoute;
 import io.vigil.exporter.source.procfs.ProcFs;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,19 +59,20 @@ public final class NetworkRouteCollector implements Collector {
     GaugeSnapshot.Builder info =
         GaugeSnapshot.builder().name("node_network_route_info").help("network routing table information");
     Map<String, Long> perDevice = new TreeMap<>();
+    Set<List<String>> seen = new HashSet<>();
     for (NetRoute.Route r : NetRoute.read(proc).routes()) {
       if ((r.flags() & NetRoute.RTF_REJECT) != 0) {
         continue;
       }
       String dest = r.prefixLength() == 0 ? "default" : r.destination() + "/" + r.prefixLength();
-      add(info, perDevice, r.device(), dest, r.hasGateway() ? r.gateway() : "", r.metric());
+      add(info, perDevice, seen, r.device(), dest, r.hasGateway() ? r.gateway() : "", r.metric());
     }
     for (NetIpv6Route.Route r : ipv6Routes()) {
       if ((r.flags() & NOT_UNICAST) != 0 || r.multicast()) {
         continue;
       }
       String dest = r.prefixLength() == 0 ? "default" : r.destination() + "/" + r.prefixLength();
-      add(info, perDevice, r.device(), dest, r.hasGateway() ? r.nextHop() : "", r.metric());
+      add(info, perDevice, seen, r.device(), dest, r.hasGateway() ? r.nextHop() : "", r.metric());
     }
     if (perDevice.isEmpty()) {
       return List.of();
@@ -88,8 +91,12 @@ public final class NetworkRouteCollector implements Collector {
     }
   }
 
-  private static void add(
-      GaugeSnapshot.Builder info, Map<String, Long> perDevice, String device, String dest, String gw, long metric) {
+  /** One info series per distinct label set: the same prefix in two IPv6 tables looks the same here. */
+  private static void add(GaugeSnapshot.Builder info, Map<String, Long> perDevice, Set<List<String>> seen,
+      String device, String dest, String gw, long metric) {
+    if (!seen.add(List.of(device, dest, gw, Long.toString(metric)))) {
+      return;
+    }
     info.dataPoint(Families.gaugePoint(1, "device", device, "src", "", "dest", dest, "gw", gw,
         "priority", Long.toString(metric), "proto", "", "weight", ""));
     perDevice.merge(device, 1L, Long::sum);

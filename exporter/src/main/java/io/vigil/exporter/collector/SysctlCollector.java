@@ -1,9 +1,9 @@
 package io.vigil.exporter.collector;
 
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.Sysctl;
 import java.io.IOException;
@@ -39,11 +39,14 @@ public final class SysctlCollector implements Collector {
 
   /**
    * @param includes {@code name} or {@code name:key1,key2,...} entries
-   * @throws IllegalArgumentException on an entry with an empty name or an empty key
+   * @throws IllegalArgumentException on an entry with an empty name or an empty key, or a name given twice
    */
   public SysctlCollector(ProcFs proc, List<String> includes) {
     this.proc = proc;
     this.includes = includes.stream().map(Include::parse).toList();
+    if (this.includes.stream().map(Include::name).distinct().count() != this.includes.size()) {
+      throw new IllegalArgumentException("sysctl includes name a parameter twice: " + includes);
+    }
   }
 
   /** One configured parameter, with the names of its values when given. */

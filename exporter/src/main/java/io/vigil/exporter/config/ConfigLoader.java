@@ -212,10 +212,14 @@ public final class ConfigLoader {
   private static Optional<List<String>> sysctlInclude(YamlMapping m) throws ConfigException {
     Optional<List<String>> include = m.stringList("include");
     if (include.isPresent()) {
+      Set<String> names = new HashSet<>();
       for (int i = 0; i < include.get().size(); i++) {
         String spec = include.get().get(i);
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec : spec.substring(0, colon);
+        if (!names.add(name)) {
+          throw m.error(m.listItem("include", i), m.qualified("include") + ": " + name + " is listed twice");
+        }
         boolean emptyKey = colon >= 0 && Arrays.asList(spec.substring(colon + 1).split(",", -1)).contains("");
         if (name.isEmpty() || name.contains("/") || name.contains("..") || emptyKey) {
           throw m.error(m.listItem("include", i), m.qualified("include") + ": expected a sysctl name like"

@@ -66,6 +66,19 @@ class NetworkRouteCollectorTest {
   }
 
   @Test
+  void exposesARouteListedInTwoIpv6TablesOnce(@TempDir Path proc) throws Exception {
+    Files.createDirectories(proc.resolve("net"));
+    Files.writeString(proc.resolve("net/route"), "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\n");
+    String route = "20010db8000000000000000000000000 30 00000000000000000000000000000000 00"
+        + " 00000000000000000000000000000000 00000400 00000001 00000000 00000001     eth1\n";
+    Files.writeString(proc.resolve("net/ipv6_route"), route + route); // main table and a policy-routing table
+
+    assertThat(MetricsText.of(new NetworkRouteCollector(new ProcFs(proc)).collect()))
+        .contains("node_network_routes{device=\"eth1\"} 1.0")
+        .containsOnlyOnce("dest=\"2001:db8::/48\"");
+  }
+
+  @Test
   void failsWithoutTheIpv4Table(@TempDir Path proc) {
     assertThatThrownBy(() -> new NetworkRouteCollector(new ProcFs(proc)).collect())
         .isInstanceOf(NoSuchFileException.class);

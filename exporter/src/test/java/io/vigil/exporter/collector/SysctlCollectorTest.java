@@ -65,6 +65,12 @@ class SysctlCollectorTest {
   }
 
   @Test
+  void rejectsAParameterListedTwice() {
+    assertThatThrownBy(() -> new SysctlCollector(Fixtures.procFs(), List.of("vm.swappiness", "vm.swappiness:x")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void failsOnAParameterThatDoesNotExist() {
     SysctlCollector collector = new SysctlCollector(Fixtures.procFs(), List.of("vm.swappiness", "vm.no_such_knob"));
 

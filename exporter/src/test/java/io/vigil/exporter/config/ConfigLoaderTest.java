@@ -195,6 +195,8 @@ class ConfigLoaderTest {
     assertSysctlRejected("collectors:\n  sysctl:\n    include: [vm.swappiness, \"fs.file-nr:a,\"]\n",
         "vigil.yml:3:30: collectors.sysctl.include: expected a sysctl name like vm.swappiness, optionally with value"
             + " names like net.ipv4.ip_local_port_range:low,high, got \"fs.file-nr:a,\"");
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: [vm.swappiness, \"vm.swappiness:a\"]\n",
+        "vigil.yml:3:30: collectors.sysctl.include: vm.swappiness is listed twice");
     assertSysctlRejected("collectors:\n  sysctl:\n    include: [\"../../etc/shadow\"]\n",
         "vigil.yml:3:15: collectors.sysctl.include: expected a sysctl name like vm.swappiness, optionally with value"
             + " names like net.ipv4.ip_local_port_range:low,high, got \"../../etc/shadow\"");

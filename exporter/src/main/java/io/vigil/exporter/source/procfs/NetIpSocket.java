@@ -93,8 +93,7 @@ public record NetIpSocket(List<NetIpSocket.Line> sockets) {
   /** {@code 0100007F:0019}: a hex address of 8 or 32 digits, a colon, a hex port. */
   private static void checkAddress(String field) {
     int colon = field.indexOf(':');
-    int len = colon;
-    if (colon < 0 || (len != 8 && len != 32) || colon == field.length() - 1) {
+    if ((colon != 8 && colon != 32) || colon == field.length() - 1) {
       throw new NumberFormatException("bad address " + field);
     }
     for (int i = 0; i < colon; i++) {

@@ -37,7 +37,8 @@ class ArpCollectorTest {
   @Test
   void failsOnATruncatedEntry(@TempDir Path proc) throws Exception {
     Files.createDirectories(proc.resolve("net"));
-    Files.writeString(proc.resolve("net/arp"), Files.readString(Fixtures.procFs().path("net", "arp")) + "10.20.0.7  0x1\n");
+    String canonical = Files.readString(Fixtures.procFs().path("net", "arp"));
+    Files.writeString(proc.resolve("net/arp"), canonical + "10.20.0.7  0x1\n");
 
     assertThatThrownBy(() -> new ArpCollector(new ProcFs(proc)).collect())
         .isInstanceOf(MalformedFileException.class)

@@ -26,7 +26,8 @@ class InterruptsCollectorTest {
 
     assertThat(MetricsText.of(new InterruptsCollector(new ProcFs(proc)).collect()))
         .contains(
-            "node_interrupts_total{cpu=\"0\",devices=\"\",info=\"Rescheduling interrupts\",type=\"IPI0\"} 3.221225473E9",
+            "node_interrupts_total{cpu=\"0\",devices=\"\",info=\"Rescheduling interrupts\",type=\"IPI0\"}"
+                + " 3.221225473E9",
             "node_interrupts_total{cpu=\"3\",devices=\"27 Level arch_timer\",info=\"GICv3\",type=\"10\"} 795002.0")
         .doesNotContain("type=\"Err\"");
   }

@@ -174,8 +174,8 @@ class ConfigLoaderTest {
 
   @Test
   void readsTheSysctlIncludeListInFlowAndBlockStyle() throws Exception {
-    assertThat(sysctl("collectors:\n  sysctl:\n    include: [vm.swappiness, \"net.ipv4.ip_local_port_range:low,high\"]\n")
-            .collectors().sysctlInclude())
+    String flow = "collectors:\n  sysctl:\n    include: [vm.swappiness, \"net.ipv4.ip_local_port_range:low,high\"]\n";
+    assertThat(sysctl(flow).collectors().sysctlInclude())
         .containsExactly("vm.swappiness", "net.ipv4.ip_local_port_range:low,high");
     assertThat(sysctl("collectors:\n  sysctl:\n    include:\n      - kernel.printk\n").collectors().sysctlInclude())
         .containsExactly("kernel.printk");

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NetRouteTest {
 
   private static final Path FILE = Path.of("/proc/net/route");
-  private static final String HEADER = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n";
+  private static final String HEADER =
+      "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n";
 
   @BeforeAll
   static void fixturesAreLittleEndian() {

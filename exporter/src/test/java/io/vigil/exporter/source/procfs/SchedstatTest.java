@@ -29,7 +29,8 @@ class SchedstatTest {
 
   @Test
   void keepsTheCpuNumberOfAHostWithOfflineCpus() throws Exception {
-    Schedstat stat = Schedstat.parse(FILE, "version 15\ntimestamp 1\ncpu0 0 0 1 2 3 4 5 6 7\ncpu3 0 0 1 2 3 4 8 9 10\n");
+    Schedstat stat =
+        Schedstat.parse(FILE, "version 15\ntimestamp 1\ncpu0 0 0 1 2 3 4 5 6 7\ncpu3 0 0 1 2 3 4 8 9 10\n");
 
     assertThat(stat.cpus()).containsExactly(new Schedstat.Cpu("0", 5, 6, 7), new Schedstat.Cpu("3", 8, 9, 10));
   }

@@ -21,8 +21,10 @@ import java.util.OptionalLong;
  * node_nf_conntrack_entries 1851.0
  * </pre>
  *
- * <p>Without the nf_conntrack module the files do not exist and the collection fails, as node_exporter's does. A
- * statistic the kernel does not print (a column missing from the header) is not exposed.
+ * <p>Without the nf_conntrack module the files do not exist and the collection fails, as node_exporter's does.
+ * Columns are found by their header name: a statistic the kernel does not print is not exposed (kernels before
+ * {@code search_restart} print 16 columns, which node_exporter 1.5 rejects as a whole; here only
+ * {@code node_nf_conntrack_stat_search_restart} is missing).
  *
  * <p>Thread safety: stateless.
  */

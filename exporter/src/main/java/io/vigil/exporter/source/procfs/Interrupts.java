@@ -1,6 +1,7 @@
 package io.vigil.exporter.source.procfs;
 
 import io.vigil.exporter.source.MalformedFileException;
+import io.vigil.exporter.source.OrderedMaps;
 import io.vigil.exporter.source.Tokens;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import java.util.Map;
 public record Interrupts(int cpuCount, Map<String, Interrupts.Interrupt> interrupts) {
 
   public Interrupts {
-    interrupts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(interrupts));
+    interrupts = OrderedMaps.copyOf(interrupts);
   }
 
   /**

@@ -85,7 +85,8 @@ public final class EffectiveConfig {
             o.netdevDevices(),
             o.diskstatsDevices(),
             o.netclassDevices(),
-            o.cpuInfo());
+            o.cpuInfo(),
+            o.sysctlInclude());
     return new VigilConfig(web, c.scrape(), paths, collectors, c.file());
   }
 

@@ -1,6 +1,7 @@
 package io.vigil.exporter.collector;
 
 import io.vigil.exporter.source.SourceReader;
+import io.vigil.exporter.source.procfs.AdjtimexSyscall;
 import io.vigil.exporter.source.procfs.Auxv;
 import io.vigil.exporter.source.procfs.CoolingDevice;
 import io.vigil.exporter.source.procfs.Cpuinfo;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 
+
 /**
  * Every collector Vigil has, with node_exporter's name and default state, in one explicit list (no classpath
  * scanning, no reflection). The order here is the order of the landing page and of {@code --help}.
@@ -22,6 +24,20 @@ public final class CollectorCatalogue {
 
   private static final List<CollectorDefinition> ALL =
       List.of(
+          new CollectorDefinition(
+              ArpCollector.NAME, true, "Exposes ARP statistics from /proc/net/arp.",
+              ctx -> new ArpCollector(ctx.requireProcFs(ArpCollector.NAME))),
+          new CollectorDefinition(
+              BuddyinfoCollector.NAME, false,
+              "Exposes statistics of memory fragments as reported by /proc/buddyinfo.",
+              ctx -> new BuddyinfoCollector(ctx.requireProcFs(BuddyinfoCollector.NAME))),
+          new CollectorDefinition(
+              CgroupsCollector.NAME, false, "Exposes a summary of cgroups from /proc/cgroups.",
+              ctx -> new CgroupsCollector(ctx.requireProcFs(CgroupsCollector.NAME))),
+          new CollectorDefinition(
+              ConntrackCollector.NAME, true,
+              "Exposes conntrack statistics from /proc/sys/net/netfilter/ and /proc/net/stat/nf_conntrack.",
+              ctx -> new ConntrackCollector(ctx.requireProcFs(ConntrackCollector.NAME))),
           new CollectorDefinition(
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
@@ -35,6 +51,9 @@ public final class CollectorCatalogue {
                 return new DmiCollector(DmiId.read(sys), sys.path("class", "dmi", "id").toString());
               }),
           new CollectorDefinition(
+              EntropyCollector.NAME, true, "Exposes available entropy.",
+              ctx -> new EntropyCollector(ctx.requireProcFs(EntropyCollector.NAME))),
+          new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
           new CollectorDefinition(
@@ -47,11 +66,24 @@ public final class CollectorCatalogue {
                 return new HwmonCollector(() -> HwmonChip.readAll(sys));
               }),
           new CollectorDefinition(
+              InterruptsCollector.NAME, false, "Exposes detailed interrupts statistics from /proc/interrupts.",
+              ctx -> new InterruptsCollector(ctx.requireProcFs(InterruptsCollector.NAME))),
+          new CollectorDefinition(
+              KsmdCollector.NAME, false, "Exposes kernel and system statistics from /sys/kernel/mm/ksm.",
+              ctx -> new KsmdCollector(ctx.requireSysFs(KsmdCollector.NAME))),
+          new CollectorDefinition(
+              LnstatCollector.NAME, false, "Exposes stats from /proc/net/stat/.",
+              ctx -> new LnstatCollector(ctx.requireProcFs(LnstatCollector.NAME))),
+          new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),
           new CollectorDefinition(
               MeminfoCollector.NAME, true, "Exposes memory statistics.",
               ctx -> new MeminfoCollector(ctx.sources().meminfo())),
+          new CollectorDefinition(
+              MeminfoNumaCollector.NAME, false,
+              "Exposes per-NUMA-node memory statistics from /sys/devices/system/node/.",
+              ctx -> new MeminfoNumaCollector(ctx.requireSysFs(MeminfoNumaCollector.NAME))),
           new CollectorDefinition(
               NetclassCollector.NAME, true, "Exposes network interface info from /sys/class/net/.",
               ctx -> new NetclassCollector(ctx.sources().netclass(), ctx.options().netclassDevices())),
@@ -62,11 +94,21 @@ public final class CollectorCatalogue {
               NetstatCollector.NAME, true, "Exposes network statistics from /proc/net/netstat.",
               ctx -> new NetstatCollector(ctx.requireProcFs(NetstatCollector.NAME))),
           new CollectorDefinition(
+              NetworkRouteCollector.NAME, false, "Exposes the routing table as metrics.",
+              ctx -> new NetworkRouteCollector(ctx.requireProcFs(NetworkRouteCollector.NAME))),
+          new CollectorDefinition(
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
           new CollectorDefinition(
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
+          new CollectorDefinition(
+              SchedstatCollector.NAME, true, "Exposes task scheduler statistics from /proc/schedstat.",
+              ctx -> new SchedstatCollector(ctx.requireProcFs(SchedstatCollector.NAME))),
+          new CollectorDefinition(
+              SelinuxCollector.NAME, true, "Exposes SELinux statistics.",
+              ctx -> new SelinuxCollector(ctx.requireSysFs(SelinuxCollector.NAME),
+                  ctx.requireProcFs(SelinuxCollector.NAME), ctx.paths().rootfsPath("/etc/selinux/config"))),
           new CollectorDefinition(
               SockstatCollector.NAME, true, "Exposes various statistics from /proc/net/sockstat.",
               ctx -> {
@@ -74,8 +116,18 @@ public final class CollectorCatalogue {
                 return new SockstatCollector(proc, Auxv.pageSize(proc));
               }),
           new CollectorDefinition(
+              SoftnetCollector.NAME, true, "Exposes statistics from /proc/net/softnet_stat.",
+              ctx -> new SoftnetCollector(ctx.requireProcFs(SoftnetCollector.NAME))),
+          new CollectorDefinition(
               StatCollector.NAME, true, "Exposes various statistics from /proc/stat.",
               ctx -> new StatCollector(ctx.sources().stat())),
+          new CollectorDefinition(
+              SysctlCollector.NAME, false, "Exposes the configured sysctl values from /proc/sys.",
+              ctx -> new SysctlCollector(ctx.requireProcFs(SysctlCollector.NAME), ctx.options().sysctlInclude())),
+          new CollectorDefinition(
+              TcpstatCollector.NAME, false,
+              "Exposes TCP connection status information from /proc/net/tcp and /proc/net/tcp6.",
+              ctx -> new TcpstatCollector(ctx.requireProcFs(TcpstatCollector.NAME))),
           new CollectorDefinition(
               ThermalZoneCollector.NAME, true, "Exposes thermal zone & cooling device statistics from /sys/class/thermal.",
               ctx -> {
@@ -85,6 +137,16 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               TimeCollector.NAME, true, "Exposes the current system time.",
               ctx -> new TimeCollector(Clock.systemDefaultZone(), ctx.sysFs())),
+          new CollectorDefinition(
+              TimexCollector.NAME, true, "Exposes selected adjtimex(2) system call stats.",
+              ctx -> {
+                ctx.requireProcFs(TimexCollector.NAME); // adjtimex(2) is Linux's
+                return new TimexCollector(AdjtimexSyscall::read);
+              }),
+          new CollectorDefinition(
+              UdpQueuesCollector.NAME, true,
+              "Exposes UDP total lengths of the rx_queue and tx_queue from /proc/net/udp and /proc/net/udp6.",
+              ctx -> new UdpQueuesCollector(ctx.requireProcFs(UdpQueuesCollector.NAME))),
           new CollectorDefinition(
               UnameCollector.NAME, true, "Exposes system information as provided by the uname system call.",
               ctx -> new UnameCollector(ctx.sources().uname())),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class ConfigLoader {
                   "stat_timeout"),
           "netdev", DEVICE_FILTER,
           "diskstats", DEVICE_FILTER,
-          "netclass", DEVICE_FILTER);
+          "netclass", DEVICE_FILTER,
+          "sysctl", Set.of("include"));
 
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
@@ -172,6 +174,7 @@ public final class ConfigLoader {
     DeviceFilter diskstats = d.diskstatsDevices();
     DeviceFilter netclass = d.netclassDevices();
     boolean cpuInfo = d.cpuInfo();
+    List<String> sysctlInclude = d.sysctlInclude();
     for (String name : m.keys()) {
       if (name.equals("enable_defaults")) {
         continue;
@@ -194,13 +197,38 @@ public final class ConfigLoader {
         case "netdev" -> netdev = deviceFilter(cm, netdev, "device_include", "device_exclude");
         case "diskstats" -> diskstats = deviceFilter(cm, diskstats, "device_include", "device_exclude");
         case "netclass" -> netclass = deviceFilter(cm, netclass, "device_include", "device_exclude");
+        case "sysctl" -> sysctlInclude = sysctlInclude(cm).orElse(sysctlInclude);
         default -> {
           // no collector-specific options
         }
       }
     }
     return new CollectorOptions(
-        m.bool("enable_defaults").orElse(d.enableDefaults()), per, filesystem, netdev, diskstats, netclass, cpuInfo);
+        m.bool("enable_defaults").orElse(d.enableDefaults()), per, filesystem, netdev, diskstats, netclass, cpuInfo,
+        sysctlInclude);
+  }
+
+  /** {@code include: [vm.swappiness, "net.ipv4.ip_local_port_range:low,high"]}: names as the sysctl collector takes. */
+  private static Optional<List<String>> sysctlInclude(YamlMapping m) throws ConfigException {
+    Optional<List<String>> include = m.stringList("include");
+    if (include.isPresent()) {
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < include.get().size(); i++) {
+        String spec = include.get().get(i);
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        if (!names.add(name)) {
+          throw m.error(m.listItem("include", i), m.qualified("include") + ": " + name + " is listed twice");
+        }
+        boolean emptyKey = colon >= 0 && Arrays.asList(spec.substring(colon + 1).split(",", -1)).contains("");
+        if (name.isEmpty() || name.contains("/") || name.contains("..") || emptyKey) {
+          throw m.error(m.listItem("include", i), m.qualified("include") + ": expected a sysctl name like"
+              + " vm.swappiness, optionally with value names like net.ipv4.ip_local_port_range:low,high, got \""
+              + spec + "\"");
+        }
+      }
+    }
+    return include;
   }
 
   private static FilesystemOptions filesystem(YamlMapping m, FilesystemOptions d) throws ConfigException {

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -149,6 +150,30 @@ final class YamlMapping {
       throw error(value, qualified(key) + ": expected " + expected + ", got " + s.getValue());
     }
     return d;
+  }
+
+  /** A list of strings, in flow ({@code [a, b]}) or block style; each item must be a string. */
+  Optional<List<String>> stringList(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof SequenceNode seq)) {
+      throw error(value, qualified(key) + ": expected a list of strings, got " + describe(value));
+    }
+    List<String> out = new ArrayList<>(seq.getValue().size());
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof ScalarNode s) || !s.getTag().equals(Tag.STR)) {
+        throw error(item, qualified(key) + ": expected a list of strings, got " + describe(item) + " in it");
+      }
+      out.add(s.getValue());
+    }
+    return Optional.of(List.copyOf(out));
+  }
+
+  /** The node of item {@code index} of a list read with {@link #stringList}, for errors about that item. */
+  Node listItem(String key, int index) {
+    return ((SequenceNode) value(key)).getValue().get(index);
   }
 
   Optional<Pattern> regex(String key) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.vigil.exporter.collector;
 
+import io.vigil.exporter.config.DeviceFilter;
 import io.vigil.exporter.source.SourceReader;
 import io.vigil.exporter.source.procfs.Auxv;
 import io.vigil.exporter.source.procfs.Cpuinfo;
@@ -17,11 +18,20 @@ public final class CollectorCatalogue {
   private static final List<CollectorDefinition> ALL =
       List.of(
           new CollectorDefinition(
+              BcacheCollector.NAME, true, "Exposes bcache statistics from /sys/fs/bcache/.",
+              ctx -> new BcacheCollector(ctx.requireSysFs(BcacheCollector.NAME), false)),
+          new CollectorDefinition(
+              BtrfsCollector.NAME, true, "Exposes btrfs statistics from /sys/fs/btrfs/.",
+              ctx -> new BtrfsCollector(ctx.requireSysFs(BtrfsCollector.NAME))),
+          new CollectorDefinition(
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
               DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
               ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
+          new CollectorDefinition(
+              FibrechannelCollector.NAME, true, "Exposes Fibre Channel host port statistics from /sys/class/fc_host/.",
+              ctx -> new FibrechannelCollector(ctx.requireSysFs(FibrechannelCollector.NAME))),
           new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
@@ -32,8 +42,14 @@ public final class CollectorCatalogue {
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),
           new CollectorDefinition(
+              MdadmCollector.NAME, true, "Exposes statistics about devices in /proc/mdstat.",
+              ctx -> new MdadmCollector(ctx.requireProcFs(MdadmCollector.NAME))),
+          new CollectorDefinition(
               MeminfoCollector.NAME, true, "Exposes memory statistics.",
               ctx -> new MeminfoCollector(ctx.sources().meminfo())),
+          new CollectorDefinition(
+              MountstatsCollector.NAME, false, "Exposes NFS client statistics from /proc/self/mountstats.",
+              ctx -> new MountstatsCollector(ctx.requireProcFs(MountstatsCollector.NAME))),
           new CollectorDefinition(
               NetclassCollector.NAME, true, "Exposes network interface info from /sys/class/net/.",
               ctx -> new NetclassCollector(ctx.sources().netclass(), ctx.options().netclassDevices())),
@@ -43,6 +59,15 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               NetstatCollector.NAME, true, "Exposes network statistics from /proc/net/netstat.",
               ctx -> new NetstatCollector(ctx.requireProcFs(NetstatCollector.NAME))),
+          new CollectorDefinition(
+              NfsCollector.NAME, true, "Exposes NFS client statistics from /proc/net/rpc/nfs.",
+              ctx -> new NfsCollector(ctx.requireProcFs(NfsCollector.NAME))),
+          new CollectorDefinition(
+              NfsdCollector.NAME, true, "Exposes NFS kernel server statistics from /proc/net/rpc/nfsd.",
+              ctx -> new NfsdCollector(ctx.requireProcFs(NfsdCollector.NAME))),
+          new CollectorDefinition(
+              NvmeCollector.NAME, true, "Exposes NVMe controller info from /sys/class/nvme/.",
+              ctx -> new NvmeCollector(ctx.requireSysFs(NvmeCollector.NAME))),
           new CollectorDefinition(
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
@@ -59,6 +84,9 @@ public final class CollectorCatalogue {
               StatCollector.NAME, true, "Exposes various statistics from /proc/stat.",
               ctx -> new StatCollector(ctx.sources().stat())),
           new CollectorDefinition(
+              TapestatsCollector.NAME, true, "Exposes SCSI tape device statistics from /sys/class/scsi_tape/.",
+              ctx -> new TapestatsCollector(ctx.requireSysFs(TapestatsCollector.NAME), DeviceFilter.ALL)),
+          new CollectorDefinition(
               TimeCollector.NAME, true, "Exposes the current system time.",
               ctx -> new TimeCollector(Clock.systemDefaultZone(), ctx.sysFs())),
           new CollectorDefinition(
@@ -66,7 +94,14 @@ public final class CollectorCatalogue {
               ctx -> new UnameCollector(ctx.sources().uname())),
           new CollectorDefinition(
               VmstatCollector.NAME, true, "Exposes statistics from /proc/vmstat.",
-              ctx -> new VmstatCollector(ctx.requireProcFs(VmstatCollector.NAME), VmstatCollector.DEFAULT_FIELDS)));
+              ctx -> new VmstatCollector(ctx.requireProcFs(VmstatCollector.NAME), VmstatCollector.DEFAULT_FIELDS)),
+          new CollectorDefinition(
+              XfsCollector.NAME, true, "Exposes XFS runtime statistics from /sys/fs/xfs/.",
+              ctx -> new XfsCollector(ctx.requireSysFs(XfsCollector.NAME))),
+          new CollectorDefinition(
+              ZfsCollector.NAME, true, "Exposes ZFS performance statistics from /proc/spl/kstat/zfs/.",
+              ctx -> new ZfsCollector(ctx.requireProcFs(ZfsCollector.NAME))));
+
 
   private CollectorCatalogue() {}
 

@@ -104,10 +104,24 @@ class GoldenMetricsTest {
   private static final Set<String> EXTRA_FAMILIES =
       Set.of("node_cpu_info", "node_memory_Unaccepted_bytes", "node_memory_HardwareCorrupted_bytes");
 
-  /** family -> "type [labels]" from the captured node_exporter family list. */
+  /**
+   * The captured node_exporter family lists: the reference host's default scrape, and the storage collectors run on
+   * the fixture trees (the reference host has none of that hardware).
+   */
+  private static final List<String> FAMILY_LISTS =
+      List.of("/node_exporter_families.txt", "/node_exporter_families-storage.txt");
+
+  /** family -> "type [labels]" from the captured node_exporter family lists. */
   private static Map<String, String> nodeExporterFamilies() throws Exception {
     Map<String, String> families = new HashMap<>();
-    try (var in = GoldenMetricsTest.class.getResourceAsStream("/node_exporter_families.txt")) {
+    for (String list : FAMILY_LISTS) {
+      readFamilies(list, families);
+    }
+    return families;
+  }
+
+  private static void readFamilies(String resource, Map<String, String> families) throws Exception {
+    try (var in = GoldenMetricsTest.class.getResourceAsStream(resource)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String t = line.trim();
         if (!t.startsWith("node_")) {
@@ -124,7 +138,6 @@ class GoldenMetricsTest {
         families.put(parts[0], parts[1] + " " + names);
       }
     }
-    return families;
   }
 
   static String withoutUnstableFamilies(String exposition) {

@@ -50,7 +50,8 @@ public final class BtrfsCollector implements Collector {
           out.gauge("node_btrfs_global_rsv_size_bytes", "Size of global reserve.", Uint64.toDouble(v), "uuid", uuid));
       for (BtrfsFilesystem.Allocation a : fs.allocations()) {
         a.reservedBytes().ifPresent(v -> out.gauge("node_btrfs_reserved_bytes",
-            "Amount of space reserved for a data type", Uint64.toDouble(v), "uuid", uuid, "block_group_type", a.type()));
+            "Amount of space reserved for a data type", Uint64.toDouble(v),
+            "uuid", uuid, "block_group_type", a.type()));
         for (BtrfsFilesystem.Layout l : a.layouts()) {
           String[] labels = {"uuid", uuid, "block_group_type", a.type(), "mode", l.mode()};
           l.usedBytes().ifPresent(v -> out.gauge("node_btrfs_used_bytes",

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>
  * node_mountstats_nfs_read_bytes_total{export="nas:/export/backup",mountaddr="10.0.0.5",protocol="tcp"} 9.55904188e+09
- * node_mountstats_nfs_operations_requests_total{export="...",mountaddr="10.0.0.5",operation="WRITE",protocol="tcp"} 214553
+ * node_mountstats_nfs_operations_requests_total{export="...",operation="WRITE",protocol="tcp",...} 214553
  * </pre>
  *
  * <p>An export mounted twice from the same address over the same protocol is reported once, as in node_exporter.

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code /sys/class/nvme}.
  *
  * <pre>
- * node_nvme_info{device="nvme0",firmware_revision="5B2QGXA7",model="Samsung SSD 980 PRO 1TB",serial="S5GXNX0T412345K",state="live"} 1
+ * node_nvme_info{device="nvme0",firmware_revision="5B2QGXA7",model="Samsung SSD 980 PRO 1TB",...,state="live"} 1
  * </pre>
  *
  * <p>An attribute a controller lacks gives an empty label value (node_exporter 1.5 fails the whole collector

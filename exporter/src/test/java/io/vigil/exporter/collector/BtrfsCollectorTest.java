@@ -26,8 +26,9 @@ class BtrfsCollectorTest {
   void reportsARaid1DataVolumeAndAnUnlabelledRootFilesystem() throws Exception {
     String out = scrape("debian12-raid1");
     assertThat(out).isEqualTo(Files.readString(caseDir("debian12-raid1").resolve("expected.prom")));
-    assertThat(out).contains("node_btrfs_info{label=\"\",uuid=\"c0ffee00-1234-4abc-8def-0123456789ab\"} 1.0\n",
-        "node_btrfs_allocation_ratio{block_group_type=\"metadata\",mode=\"dup\",uuid=\"c0ffee00-1234-4abc-8def-0123456789ab\"} 2.0\n");
+    String root = "uuid=\"c0ffee00-1234-4abc-8def-0123456789ab\"";
+    assertThat(out).contains("node_btrfs_info{label=\"\"," + root + "} 1.0\n",
+        "node_btrfs_allocation_ratio{block_group_type=\"metadata\",mode=\"dup\"," + root + "} 2.0\n");
   }
 
   @Test

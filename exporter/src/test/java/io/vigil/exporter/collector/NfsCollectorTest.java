@@ -24,7 +24,8 @@ class NfsCollectorTest {
     // no proc2 line on this host: no proto="2" series (node_exporter reports 18 zeros)
     String out = MetricsText.of(new NfsCollector(Fixtures.procFs()).collect());
     assertThat(out).isEqualTo(Files.readString(caseDir("canonical").resolve("expected.prom")));
-    assertThat(out).doesNotContain("proto=\"2\"").contains("node_nfs_requests_total{method=\"Write\",proto=\"4\"} 214553.0\n");
+    assertThat(out).doesNotContain("proto=\"2\"")
+        .contains("node_nfs_requests_total{method=\"Write\",proto=\"4\"} 214553.0\n");
   }
 
   @Test

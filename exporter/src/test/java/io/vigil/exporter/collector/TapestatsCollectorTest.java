@@ -23,7 +23,8 @@ class TapestatsCollectorTest {
     // st0 and st1 also appear as nst0, st0a, st0l, st0m, nst0a, ...: same counters, reported once
     String out = MetricsText.of(new TapestatsCollector(new SysFs(CASE.resolve("sys")), DeviceFilter.ALL).collect());
     assertThat(out).isEqualTo(Files.readString(CASE.resolve("expected.prom")));
-    assertThat(out).doesNotContain("nst0").contains("node_tape_io_time_seconds_total{device=\"st0\"} 18234.412334123\n");
+    assertThat(out).doesNotContain("nst0")
+        .contains("node_tape_io_time_seconds_total{device=\"st0\"} 18234.412334123\n");
   }
 
   @Test

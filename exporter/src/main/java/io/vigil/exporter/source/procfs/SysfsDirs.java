@@ -37,20 +37,6 @@ final class SysfsDirs {
     return dirs;
   }
 
-  /** The regular files of {@code dir}, sorted by name. */
-  static List<Path> files(Path dir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path entry : entries) {
-        if (Files.isRegularFile(entry)) {
-          files.add(entry);
-        }
-      }
-    }
-    files.sort(null);
-    return files;
-  }
-
   /**
    * A {@code u64} attribute, decimal or {@code 0x} hexadecimal as sysfs prints it; absent when the file is.
    *

@@ -125,7 +125,9 @@ class NodeExporterStorageParityIT {
     Map<String, Family> ours = collectorFamilies(ExpositionText.parse(oursText.orElse("")));
 
     List<String> problems = new ArrayList<>();
-    for (String name : new TreeSet<>(List.copyOf(union(theirs.keySet(), ours.keySet())))) {
+    TreeSet<String> names = new TreeSet<>(theirs.keySet());
+    names.addAll(ours.keySet());
+    for (String name : names) {
       Family t = theirs.get(name);
       Family o = ours.get(name);
       if (o == null) {
@@ -187,11 +189,5 @@ class NodeExporterStorageParityIT {
       }
     });
     return out;
-  }
-
-  private static <T> List<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-    List<T> all = new ArrayList<>(a);
-    b.stream().filter(x -> !a.contains(x)).forEach(all::add);
-    return all;
   }
 }

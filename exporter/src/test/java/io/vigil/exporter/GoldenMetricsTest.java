@@ -126,10 +126,24 @@ class GoldenMetricsTest {
           "node_memory_numa_", "node_sysctl_", "node_network_route", "node_cgroups_", "node_mountstats_",
           "node_processes_");
 
-  /** family -> "type [labels]" from the captured node_exporter family list. */
+  /**
+   * The captured node_exporter family lists: the reference host's default scrape, and the storage collectors run on
+   * the fixture trees (the reference host has none of that hardware).
+   */
+  private static final List<String> FAMILY_LISTS =
+      List.of("/node_exporter_families.txt", "/node_exporter_families-storage.txt");
+
+  /** family -> "type [labels]" from the captured node_exporter family lists. */
   private static Map<String, String> nodeExporterFamilies() throws Exception {
     Map<String, String> families = new HashMap<>();
-    try (var in = GoldenMetricsTest.class.getResourceAsStream("/node_exporter_families.txt")) {
+    for (String list : FAMILY_LISTS) {
+      readFamilies(list, families);
+    }
+    return families;
+  }
+
+  private static void readFamilies(String resource, Map<String, String> families) throws Exception {
+    try (var in = GoldenMetricsTest.class.getResourceAsStream(resource)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String t = line.trim();
         if (!t.startsWith("node_")) {
@@ -146,7 +160,6 @@ class GoldenMetricsTest {
         families.put(parts[0], parts[1] + " " + names);
       }
     }
-    return families;
   }
 
   static String withoutUnstableFamilies(String exposition) {

@@ -1,5 +1,6 @@
 package io.vigil.exporter.collector;
 
+import io.vigil.exporter.config.DeviceFilter;
 import io.vigil.exporter.source.SourceReader;
 import io.vigil.exporter.source.procfs.AdjtimexSyscall;
 import io.vigil.exporter.source.procfs.Auxv;
@@ -16,6 +17,7 @@ import java.util.Optional;
 
 
 
+
 /**
  * Every collector Vigil has, with node_exporter's name and default state, in one explicit list (no classpath
  * scanning, no reflection). The order here is the order of the landing page and of {@code --help}.
@@ -27,6 +29,12 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               ArpCollector.NAME, true, "Exposes ARP statistics from /proc/net/arp.",
               ctx -> new ArpCollector(ctx.requireProcFs(ArpCollector.NAME))),
+          new CollectorDefinition(
+              BcacheCollector.NAME, true, "Exposes bcache statistics from /sys/fs/bcache/.",
+              ctx -> new BcacheCollector(ctx.requireSysFs(BcacheCollector.NAME), false)),
+          new CollectorDefinition(
+              BtrfsCollector.NAME, true, "Exposes btrfs statistics from /sys/fs/btrfs/.",
+              ctx -> new BtrfsCollector(ctx.requireSysFs(BtrfsCollector.NAME))),
           new CollectorDefinition(
               BuddyinfoCollector.NAME, false,
               "Exposes statistics of memory fragments as reported by /proc/buddyinfo.",
@@ -54,6 +62,9 @@ public final class CollectorCatalogue {
               EntropyCollector.NAME, true, "Exposes available entropy.",
               ctx -> new EntropyCollector(ctx.requireProcFs(EntropyCollector.NAME))),
           new CollectorDefinition(
+              FibrechannelCollector.NAME, true, "Exposes Fibre Channel host port statistics from /sys/class/fc_host/.",
+              ctx -> new FibrechannelCollector(ctx.requireSysFs(FibrechannelCollector.NAME))),
+          new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
           new CollectorDefinition(
@@ -78,12 +89,18 @@ public final class CollectorCatalogue {
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),
           new CollectorDefinition(
+              MdadmCollector.NAME, true, "Exposes statistics about devices in /proc/mdstat.",
+              ctx -> new MdadmCollector(ctx.requireProcFs(MdadmCollector.NAME))),
+          new CollectorDefinition(
               MeminfoCollector.NAME, true, "Exposes memory statistics.",
               ctx -> new MeminfoCollector(ctx.sources().meminfo())),
           new CollectorDefinition(
               MeminfoNumaCollector.NAME, false,
               "Exposes per-NUMA-node memory statistics from /sys/devices/system/node/.",
               ctx -> new MeminfoNumaCollector(ctx.requireSysFs(MeminfoNumaCollector.NAME))),
+          new CollectorDefinition(
+              MountstatsCollector.NAME, false, "Exposes NFS client statistics from /proc/self/mountstats.",
+              ctx -> new MountstatsCollector(ctx.requireProcFs(MountstatsCollector.NAME))),
           new CollectorDefinition(
               NetclassCollector.NAME, true, "Exposes network interface info from /sys/class/net/.",
               ctx -> new NetclassCollector(ctx.sources().netclass(), ctx.options().netclassDevices())),
@@ -96,6 +113,15 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               NetworkRouteCollector.NAME, false, "Exposes the routing table as metrics.",
               ctx -> new NetworkRouteCollector(ctx.requireProcFs(NetworkRouteCollector.NAME))),
+          new CollectorDefinition(
+              NfsCollector.NAME, true, "Exposes NFS client statistics from /proc/net/rpc/nfs.",
+              ctx -> new NfsCollector(ctx.requireProcFs(NfsCollector.NAME))),
+          new CollectorDefinition(
+              NfsdCollector.NAME, true, "Exposes NFS kernel server statistics from /proc/net/rpc/nfsd.",
+              ctx -> new NfsdCollector(ctx.requireProcFs(NfsdCollector.NAME))),
+          new CollectorDefinition(
+              NvmeCollector.NAME, true, "Exposes NVMe controller info from /sys/class/nvme/.",
+              ctx -> new NvmeCollector(ctx.requireSysFs(NvmeCollector.NAME))),
           new CollectorDefinition(
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
@@ -125,6 +151,9 @@ public final class CollectorCatalogue {
               SysctlCollector.NAME, false, "Exposes the configured sysctl values from /proc/sys.",
               ctx -> new SysctlCollector(ctx.requireProcFs(SysctlCollector.NAME), ctx.options().sysctlInclude())),
           new CollectorDefinition(
+              TapestatsCollector.NAME, true, "Exposes SCSI tape device statistics from /sys/class/scsi_tape/.",
+              ctx -> new TapestatsCollector(ctx.requireSysFs(TapestatsCollector.NAME), DeviceFilter.ALL)),
+          new CollectorDefinition(
               TcpstatCollector.NAME, false,
               "Exposes TCP connection status information from /proc/net/tcp and /proc/net/tcp6.",
               ctx -> new TcpstatCollector(ctx.requireProcFs(TcpstatCollector.NAME))),
@@ -152,7 +181,13 @@ public final class CollectorCatalogue {
               ctx -> new UnameCollector(ctx.sources().uname())),
           new CollectorDefinition(
               VmstatCollector.NAME, true, "Exposes statistics from /proc/vmstat.",
-              ctx -> new VmstatCollector(ctx.requireProcFs(VmstatCollector.NAME), VmstatCollector.DEFAULT_FIELDS)));
+              ctx -> new VmstatCollector(ctx.requireProcFs(VmstatCollector.NAME), VmstatCollector.DEFAULT_FIELDS)),
+          new CollectorDefinition(
+              XfsCollector.NAME, true, "Exposes XFS runtime statistics from /sys/fs/xfs/.",
+              ctx -> new XfsCollector(ctx.requireSysFs(XfsCollector.NAME))),
+          new CollectorDefinition(
+              ZfsCollector.NAME, true, "Exposes ZFS performance statistics from /proc/spl/kstat/zfs/.",
+              ctx -> new ZfsCollector(ctx.requireProcFs(ZfsCollector.NAME))));
 
   private CollectorCatalogue() {}
 

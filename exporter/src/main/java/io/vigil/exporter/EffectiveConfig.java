@@ -86,7 +86,7 @@ public final class EffectiveConfig {
             o.diskstatsDevices(),
             o.netclassDevices(),
             o.cpuInfo());
-    return new VigilConfig(web, c.scrape(), paths, collectors, c.file());
+    return new VigilConfig(web, c.scrape(), paths, collectors, c.file(), c.services());
   }
 
   /** The catalogue entries that run under this config, in catalogue order. */

@@ -1,6 +1,12 @@
 package io.vigil.exporter.collector;
 
+import io.vigil.exporter.source.ProcessDetails;
+import io.vigil.exporter.source.ProcessInfo;
+import io.vigil.exporter.source.ProcessSource;
 import io.vigil.exporter.source.SourceReader;
+import io.vigil.exporter.source.oshi.OshiProcesses;
+import io.vigil.exporter.source.procfs.LinuxProcessSource;
+import io.vigil.exporter.textfile.TextfileSource;
 import io.vigil.exporter.source.procfs.Auxv;
 import io.vigil.exporter.source.procfs.Cpuinfo;
 import io.vigil.exporter.source.procfs.ProcFs;
@@ -16,6 +22,10 @@ public final class CollectorCatalogue {
 
   private static final List<CollectorDefinition> ALL =
       List.of(
+          new CollectorDefinition(
+              CommandCollector.NAME, false,
+              "Exposes metrics printed by the commands of the config file (on when commands are configured).",
+              ctx -> new CommandCollector(ctx.services().commands())),
           new CollectorDefinition(
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
@@ -50,6 +60,17 @@ public final class CollectorCatalogue {
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
           new CollectorDefinition(
+              ProbeCollector.NAME, false,
+              "Probes the configured HTTP and TCP targets (blackbox_exporter names; on when targets are configured).",
+              ctx -> new ProbeCollector(ctx.services().probes())),
+          new CollectorDefinition(
+              ProcessGroupsCollector.NAME, false,
+              "Exposes process groups (process-exporter names; on when groups are configured).",
+              ctx -> new ProcessGroupsCollector(processSource(ctx), ctx.services().processGroups())),
+          new CollectorDefinition(
+              ProcessesCollector.NAME, false, "Exposes aggregate process statistics from /proc.",
+              ctx -> new ProcessesCollector(ctx.requireProcFs(ProcessesCollector.NAME))),
+          new CollectorDefinition(
               SockstatCollector.NAME, true, "Exposes various statistics from /proc/net/sockstat.",
               ctx -> {
                 ProcFs proc = ctx.requireProcFs(SockstatCollector.NAME);
@@ -58,6 +79,10 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               StatCollector.NAME, true, "Exposes various statistics from /proc/stat.",
               ctx -> new StatCollector(ctx.sources().stat())),
+          new CollectorDefinition(
+              TextfileCollector.NAME, true, "Read prometheus metrics from text files.",
+              ctx -> new TextfileCollector(new TextfileSource(
+                  ctx.services().textfile().directories(), ctx.services().textfile().maxFileBytes()))),
           new CollectorDefinition(
               TimeCollector.NAME, true, "Exposes the current system time.",
               ctx -> new TimeCollector(Clock.systemDefaultZone(), ctx.sysFs())),
@@ -76,6 +101,27 @@ public final class CollectorCatalogue {
       return Optional.empty();
     }
     return ctx.procFs().map(proc -> () -> Cpuinfo.read(proc));
+  }
+
+  /** Processes from /proc on Linux, from OSHI elsewhere; not built at all when no group or top-N is configured. */
+  private static ProcessSource processSource(CollectorContext ctx) throws java.io.IOException {
+    if (!ctx.services().processGroups().configured()) {
+      return new ProcessSource() {
+        @Override
+        public List<ProcessInfo> processes() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<ProcessDetails> details(ProcessInfo process) {
+          return Optional.empty();
+        }
+      };
+    }
+    if (ctx.procFs().isPresent()) {
+      return LinuxProcessSource.create(ctx.procFs().get(), ctx.paths());
+    }
+    return new OshiProcesses(new oshi.SystemInfo().getOperatingSystem());
   }
 
   public static List<CollectorDefinition> all() {

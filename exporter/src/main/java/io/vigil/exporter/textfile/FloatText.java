@@ -8,11 +8,12 @@ import java.util.Optional;
  * too). Java-only forms that {@link Double#parseDouble} would take ({@code 1d}, {@code 0x1p3}, {@code 1f}) are
  * rejected.
  */
-final class FloatText {
+public final class FloatText {
 
   private FloatText() {}
 
-  static Optional<Double> parse(String s) {
+  /** The value, or empty when {@code s} is not one of the forms above. */
+  public static Optional<Double> parse(String s) {
     if (s.isEmpty() || s.length() > 64) {
       return Optional.empty();
     }

@@ -12,15 +12,16 @@ import java.util.List;
  * in every exposition format): any input must either be accepted and then encode, or be refused with a
  * {@link TextFormatException}. Any other exception, or a hang, is a finding.
  *
- * <p>Plain {@code mvn test} runs both methods on the seed corpus ({@code TextFormatParserFuzzTestInputs/}) as
- * regression tests; the {@code textfile-fuzz} execution fuzzes {@link #shortRun} for a few seconds on every build;
+ * <p>The seed corpus is {@code TextFormatParserFuzzTestInputs/}. The default test execution leaves this class out
+ * (starting Jazzer's agent costs ~15 s); the {@code textfile-fuzz-short} execution (profile {@code fuzz-short}, active
+ * unless {@code -Dtest} is given) fuzzes {@link #shortRun} for 5 seconds on every full build (after replaying the seeds);
  * {@code mvn test -Pfuzz} fuzzes {@link #longRun} for five minutes.
  */
 class TextFormatParserFuzzTest {
 
   private static final ExpositionFormats FORMATS = ExpositionFormats.init();
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   void shortRun(byte[] input) {
     check(input);
   }

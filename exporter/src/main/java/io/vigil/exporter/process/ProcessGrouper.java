@@ -38,6 +38,10 @@ public final class ProcessGrouper {
 
   private static final int MAX_ANCESTRY = 256;
 
+  /** Marks a matched process whose group was over the cap (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String DROPPED = new String("(dropped)");
+
   /** Counter indexes. */
   public static final int USER_INDEX = 0;
   public static final int SYSTEM_INDEX = 1;
@@ -163,6 +167,7 @@ public final class ProcessGrouper {
       if (!tracked.containsKey(name)) {
         if (tracked.size() >= maxGroups) {
           dropped.add(name);
+          groupOf.put(p.pid(), DROPPED); // its children are not rolled into an ancestor's group either
           continue;
         }
         tracked.put(name, new Tracked());
@@ -177,6 +182,7 @@ public final class ProcessGrouper {
         ancestorGroup(p, byPid, groupOf).ifPresent(g -> rolled.put(p.pid(), g));
       }
     }
+    rolled.values().removeIf(g -> g == DROPPED);
 
     // 3. sums
     Map<String, Acc> acc = new TreeMap<>();

@@ -20,9 +20,11 @@ public final class ProcPids {
 
   private ProcPids() {}
 
-  /** PIDs of {@code <procfs>}, in directory order. Throws when {@code /proc} itself cannot be listed. */
+  /** PIDs of {@code <procfs>}, ascending. Throws when {@code /proc} itself cannot be listed. */
   public static List<Long> pids(ProcFs proc) throws IOException {
-    return numericEntries(proc.root());
+    List<Long> pids = numericEntries(proc.root());
+    pids.sort(null); // directory order is the filesystem's; ascending PIDs make group creation order stable
+    return pids;
   }
 
   /** TIDs of {@code <procfs>/<pid>/task}; empty when the process has gone. */

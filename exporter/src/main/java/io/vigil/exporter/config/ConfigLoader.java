@@ -163,11 +163,8 @@ public final class ConfigLoader {
       g.allowOnly(PROCESS_GROUP);
       List<String> comm = g.strings("comm");
       List<String> exe = g.strings("exe");
-      List<Pattern> cmdline = new ArrayList<>();
-      for (Pattern p : g.regexes("cmdline")) {
-        // process-exporter's Go syntax (?P<name>...) is Java's (?<name>...)
-        cmdline.add(Pattern.compile(p.pattern().replace("(?P<", "(?<")));
-      }
+      // process-exporter's Go syntax (?P<name>...) is Java's (?<name>...)
+      List<Pattern> cmdline = g.regexes("cmdline", re -> re.replace("(?P<", "(?<"));
       if (comm.isEmpty() && exe.isEmpty() && cmdline.isEmpty()) {
         throw g.error(g.node(), g.qualified("") .replaceAll("\\.$", "")
             + ": expected at least one of comm, exe or cmdline");

@@ -204,13 +204,18 @@ final class YamlMapping {
 
   /** A list of regular expressions; absent gives an empty list. */
   List<Pattern> regexes(String key) throws ConfigException {
+    return regexes(key, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A list of regular expressions, each rewritten before compiling (another dialect's syntax). */
+  List<Pattern> regexes(String key, java.util.function.UnaryOperator<String> rewrite) throws ConfigException {
     List<Pattern> out = new ArrayList<>();
     for (Node item : sequence(key, "a list of regular expressions")) {
       if (!(item instanceof ScalarNode s) || isNull(item)) {
         throw error(item, qualified(key) + ": expected a list of regular expressions, got " + describe(item)
             + " in it");
       }
-      out.add(compileRegex(key, item, s.getValue()));
+      out.add(compileRegex(key, item, rewrite.apply(s.getValue())));
     }
     return out;
   }

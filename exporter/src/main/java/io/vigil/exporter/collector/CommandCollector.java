@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,12 +70,16 @@ public final class CommandCollector implements Collector, AutoCloseable {
     this.nanoClock = nanoClock;
     this.runner = runner;
     AtomicInteger ids = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(0, Math.max(1, commands.size()), 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
+    // One thread per command; a run is queued, never refused, while the thread that ran the previous one returns.
+    int threads = Math.max(1, commands.size());
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "vigil-command-" + ids.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
+    executor.allowCoreThreadTimeOut(true);
+    this.pool = executor;
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,13 +53,16 @@ public final class ProbeCollector implements Collector, AutoCloseable {
   public ProbeCollector(ProbeConfig config) {
     this.config = config;
     AtomicInteger ids = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(0, Math.max(1, config.targets().size()), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "vigil-probe-" + ids.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    // One thread per target; a probe is queued, never refused, while a thread finishes the previous scrape's probe.
+    int threads = Math.max(1, config.targets().size());
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "vigil-probe-" + ids.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    this.pool = executor;
   }
 
   @Override

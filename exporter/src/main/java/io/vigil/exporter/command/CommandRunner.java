@@ -58,7 +58,13 @@ public final class CommandRunner {
         return failed(start, "wrote more than " + c.maxOutputBytes() + " bytes to standard output");
       }
       if (p.exitValue() != 0) {
-        String err = new String(stderr.getNow(new byte[0]), StandardCharsets.UTF_8).strip();
+        byte[] errBytes;
+        try {
+          errBytes = stderr.get(Math.max(1, timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          errBytes = new byte[0]; // a descendant keeps stderr open: report the status without it
+        }
+        String err = new String(errBytes, StandardCharsets.UTF_8).strip();
         String firstLine = err.lines().findFirst().orElse("");
         return failed(start, "exited with status " + p.exitValue() + (firstLine.isEmpty() ? "" : ": " + firstLine));
       }

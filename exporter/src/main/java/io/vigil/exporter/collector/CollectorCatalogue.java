@@ -8,11 +8,17 @@ import io.vigil.exporter.source.oshi.OshiProcesses;
 import io.vigil.exporter.source.procfs.LinuxProcessSource;
 import io.vigil.exporter.textfile.TextfileSource;
 import io.vigil.exporter.source.procfs.Auxv;
+import io.vigil.exporter.source.procfs.CoolingDevice;
 import io.vigil.exporter.source.procfs.Cpuinfo;
+import io.vigil.exporter.source.procfs.DmiId;
+import io.vigil.exporter.source.procfs.HwmonChip;
 import io.vigil.exporter.source.procfs.ProcFs;
+import io.vigil.exporter.source.procfs.SysFs;
+import io.vigil.exporter.source.procfs.ThermalZone;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+
 
 /**
  * Every collector Vigil has, with node_exporter's name and default state, in one explicit list (no classpath
@@ -33,11 +39,23 @@ public final class CollectorCatalogue {
               DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
               ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
           new CollectorDefinition(
+              DmiCollector.NAME, true, "Expose Desktop Management Interface (DMI) info from /sys/class/dmi/id/",
+              ctx -> {
+                SysFs sys = ctx.requireSysFs(DmiCollector.NAME);
+                return new DmiCollector(DmiId.read(sys), sys.path("class", "dmi", "id").toString());
+              }),
+          new CollectorDefinition(
               FilefdCollector.NAME, true, "Exposes file descriptor statistics from /proc/sys/fs/file-nr.",
               ctx -> new FilefdCollector(ctx.requireProcFs(FilefdCollector.NAME))),
           new CollectorDefinition(
               FilesystemCollector.NAME, true, "Exposes filesystem statistics, such as disk space used.",
               ctx -> new FilesystemCollector(ctx.sources().filesystem(), ctx.options().filesystem())),
+          new CollectorDefinition(
+              HwmonCollector.NAME, true, "Expose hardware monitoring and sensor data from /sys/class/hwmon/.",
+              ctx -> {
+                SysFs sys = ctx.requireSysFs(HwmonCollector.NAME);
+                return new HwmonCollector(() -> HwmonChip.readAll(sys));
+              }),
           new CollectorDefinition(
               LoadavgCollector.NAME, true, "Exposes load average.",
               ctx -> new LoadavgCollector(ctx.sources().loadavg())),
@@ -83,6 +101,12 @@ public final class CollectorCatalogue {
               TextfileCollector.NAME, true, "Read prometheus metrics from text files.",
               ctx -> new TextfileCollector(new TextfileSource(
                   ctx.services().textfile().directories(), ctx.services().textfile().maxFileBytes()))),
+          new CollectorDefinition(
+              ThermalZoneCollector.NAME, true, "Exposes thermal zone & cooling device statistics from /sys/class/thermal.",
+              ctx -> {
+                SysFs sys = ctx.requireSysFs(ThermalZoneCollector.NAME);
+                return new ThermalZoneCollector(() -> ThermalZone.readAll(sys), () -> CoolingDevice.readAll(sys));
+              }),
           new CollectorDefinition(
               TimeCollector.NAME, true, "Exposes the current system time.",
               ctx -> new TimeCollector(Clock.systemDefaultZone(), ctx.sysFs())),

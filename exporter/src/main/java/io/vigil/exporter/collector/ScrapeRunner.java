@@ -131,6 +131,9 @@ public final class ScrapeRunner implements AutoCloseable {
     long waitStart = System.nanoTime();
     try {
       Attempt attempt = run.get(Math.max(0, deadlineNanos - waitStart), TimeUnit.NANOSECONDS);
+      if (attempt.error instanceof NoDataException) {
+        return CollectorOutcome.noData(name, attempt.seconds(), describe(attempt.error));
+      }
       if (attempt.error != null) {
         return CollectorOutcome.failed(name, attempt.seconds(), describe(attempt.error));
       }

@@ -83,7 +83,7 @@ class DiskstatsCollectorTest {
             # HELP node_disk_info Info of /sys/block/<block_device>.
             # TYPE node_disk_info gauge
             node_disk_info{device="dm-0",major="253",minor="0",model="",path="",revision="",serial="",wwn=""} 1.0
-            node_disk_info{device="nvme0n1",major="259",minor="0",model="Samsung SSD 980 PRO 1TB",path="pci-0000:01:00.0-nvme-1",revision="5B2QGXA7",serial="S5GXNX0T412345K",wwn="eui.002538b221a1b2c3"} 1.0
+            node_disk_info{device="nvme0n1",major="259",minor="0",model="Samsung SSD 980 PRO 1TB",path="pci-0000:03:00.0-nvme-1",revision="5B2QGXA7",serial="S5GXNX0T412345K",wwn="eui.002538b221a1b2c3"} 1.0
             node_disk_info{device="sda",major="8",minor="0",model="WDC_WD40EFRX-68N32N0",path="pci-0000:00:17.0-ata-1.0",revision="82.00A82",serial="WD-WCC7K4XY1234",wwn="0x50014ee2b9c1d2e3"} 1.0
             # HELP node_disk_io_now The number of I/Os currently in progress.
             # TYPE node_disk_io_now gauge

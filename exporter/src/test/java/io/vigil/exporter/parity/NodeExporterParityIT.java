@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Debian's node_exporter and Vigil side by side on this host: for every collector both have and node_exporter runs
- * successfully here, each {@code node_*} family Vigil serves must exist in node_exporter's output with the same type
- * and label names, for the same label sets, and with agreeing values (node_exporter read before and after Vigil).
+ * successfully here, each {@code node_*} family Vigil serves must exist in node_exporter's output with the same type,
+ * help text and label names, for the same label sets, and with agreeing values (node_exporter read before and after Vigil).
  */
 class NodeExporterParityIT {
 
@@ -100,6 +100,10 @@ class NodeExporterParityIT {
     }
     if (!theirs.get().type().equals(ours.type())) {
       problems.add(collector + ": " + ours.name() + " type " + ours.type() + ", node_exporter: " + theirs.get().type());
+    }
+    if (!theirs.get().help().equals(ours.help())) {
+      problems.add(collector + ": " + ours.name() + " help \"" + ours.help() + "\", node_exporter: \""
+          + theirs.get().help() + "\"");
     }
     if (!theirs.get().labelNames().equals(ours.labelNames())) {
       problems.add(collector + ": " + ours.name() + " labels " + ours.labelNames() + ", node_exporter: "

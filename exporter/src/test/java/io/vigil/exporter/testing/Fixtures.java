@@ -3,6 +3,7 @@ package io.vigil.exporter.testing;
 import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The canonical fixture tree under {@code src/test/resources/fixtures}. */
@@ -11,19 +12,21 @@ public final class Fixtures {
   private Fixtures() {}
 
   /**
-   * The fixture tree in the source folder (tests run from the module directory), so sysfs symlinks are used as
-   * committed; the copy on the test class path is the fallback.
+   * The fixture tree in the source checkout ({@code src/test/resources/fixtures}) when there is one, else the copy on
+   * the class path. The source tree comes first because Maven's resource copy replaces symbolic links with copies of
+   * their targets, and sysfs fixtures need real links: hwmon chip names come from where {@code device} points.
    */
   public static Path root() {
-    Path source = Path.of("src/test/resources/fixtures");
-    if (java.nio.file.Files.isDirectory(source)) {
-      return source.toAbsolutePath();
-    }
+    Path copy;
     try {
-      return Path.of(Fixtures.class.getResource("/fixtures").toURI());
+      copy = Path.of(Fixtures.class.getResource("/fixtures").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+    // <module>/target/test-classes/fixtures -> <module>/src/test/resources/fixtures
+    Path module = copy.getParent().getParent().getParent();
+    Path source = module.resolve("src").resolve("test").resolve("resources").resolve("fixtures");
+    return Files.isDirectory(source) ? source : copy;
   }
 
   public static ProcFs procFs() {

@@ -27,7 +27,7 @@ class LinuxDiskSourceTest {
   @Test
   void takesIdentityFromUdevWithTheShortSerial() throws Exception {
     assertThat(source.info(disk("nvme0n1"))).isEqualTo(new DiskInfo(
-        "nvme0n1", 259, 0, "Samsung SSD 980 PRO 1TB", "pci-0000:01:00.0-nvme-1", "5B2QGXA7", "S5GXNX0T412345K",
+        "nvme0n1", 259, 0, "Samsung SSD 980 PRO 1TB", "pci-0000:03:00.0-nvme-1", "5B2QGXA7", "S5GXNX0T412345K",
         "eui.002538b221a1b2c3"));
   }
 

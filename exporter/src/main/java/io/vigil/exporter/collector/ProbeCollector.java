@@ -9,8 +9,6 @@ import io.vigil.exporter.probe.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -113,14 +111,7 @@ public final class ProbeCollector implements Collector, AutoCloseable {
   }
 
   private static ProbeResult lateResult(ProbeConfig.Module module, long start) {
-    return new ProbeResult(false, (System.nanoTime() - start) / 1e9, OptionalDouble.empty(), OptionalInt.empty(),
-        OptionalDouble.empty(), false,
-        module.prober() == ProbeConfig.Prober.HTTP ? Optional.of(noResponse()) : Optional.empty());
-  }
-
-  private static ProbeResult.Http noResponse() {
-    return new ProbeResult.Http(0, 0, 0, 0, false, 0, java.util.Map.of("resolve", 0.0, "connect", 0.0, "tls", 0.0,
-        "processing", 0.0, "transfer", 0.0), Optional.empty());
+    return ProbeResult.failed((System.nanoTime() - start) / 1e9, module.prober() == ProbeConfig.Prober.HTTP);
   }
 
   @Override

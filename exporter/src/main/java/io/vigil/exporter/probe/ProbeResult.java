@@ -81,7 +81,7 @@ public record ProbeResult(
   }
 
   /** A probe that failed before measuring anything (deadline passed, invalid target). */
-  static ProbeResult failed(double durationSeconds, boolean http) {
+  public static ProbeResult failed(double durationSeconds, boolean http) {
     return new ProbeResult(false, durationSeconds, OptionalDouble.empty(), OptionalInt.empty(),
         OptionalDouble.empty(), false, http ? Optional.of(NO_RESPONSE) : Optional.empty());
   }

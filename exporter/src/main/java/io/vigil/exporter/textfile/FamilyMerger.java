@@ -61,8 +61,8 @@ public final class FamilyMerger {
     for (ParsedFamily f : input) {
       Merged existing = families.get(f.name());
       if (existing != null && existing.type != f.type()) {
-        throw new TextFormatException(source, f.firstLine(), f.name() + " is a " + f.type().word()
-            + " here but a " + existing.type.word() + " in an earlier input");
+        throw new TextFormatException(source, f.firstLine(), f.name() + " is " + article(f.type()) + " here but "
+            + article(existing.type) + " in an earlier input");
       }
       for (ParsedSample s : f.samples()) {
         String key = s.seriesKey();
@@ -99,6 +99,10 @@ public final class FamilyMerger {
   /** Family names merged so far. */
   public Set<String> names() {
     return families.keySet();
+  }
+
+  private static String article(MetricType type) {
+    return (type == MetricType.UNTYPED ? "an " : "a ") + type.word();
   }
 
   static MetricSnapshot toSnapshot(String name, MetricType type, String help, List<ParsedSample> samples) {

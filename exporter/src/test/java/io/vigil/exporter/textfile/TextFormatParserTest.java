@@ -154,7 +154,7 @@ class TextFormatParserTest {
     assertThatThrownBy(() -> merger.add("b.prom", TextFormatParser.parse("b.prom", "y 2\n# TYPE x counter\nx 1\n")))
         .hasMessage("b.prom:3: x is a counter here but a gauge in an earlier input");
     assertThatThrownBy(() -> merger.add("c.prom", TextFormatParser.parse("c.prom", "x{a=\"1\"} 5\n")))
-        .hasMessage("c.prom:1: x is a untyped here but a gauge in an earlier input");
+        .hasMessage("c.prom:1: x is an untyped here but a gauge in an earlier input");
     assertThatThrownBy(() -> merger.add("d.prom", TextFormatParser.parse("d.prom", "# TYPE x gauge\nx{a=\"1\"} 5\n")))
         .hasMessage("d.prom:2: series x{a=\"1\"} is already given by an earlier input");
     assertThat(merger.names()).containsExactly("x"); // nothing of b.prom (not even y) was merged

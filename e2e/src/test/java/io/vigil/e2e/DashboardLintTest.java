@@ -25,14 +25,15 @@ class DashboardLintTest {
   /** Grafana unit ids the dashboards may use (a typo such as "byte" silently shows raw numbers). */
   private static final Set<String> KNOWN_UNITS = Set.of("none", "short", "percent", "percentunit", "bytes",
       "decbytes", "Bps", "binBps", "bps", "s", "ms", "ops", "iops", "pps", "reqps", "celsius", "hertz");
-  private static final Set<String> EXPECTED_FILES = Set.of("fleet-overview.json", "host.json", "vigil-exporter.json");
+  private static final Set<String> EXPECTED_FILES =
+      Set.of("fleet-overview.json", "host.json", "services.json", "vigil-exporter.json");
 
   static Stream<Dashboards.Dashboard> dashboards() {
     return Dashboards.all().stream();
   }
 
   @Test
-  void theThreeDashboardsAreShippedWithDistinctUids() {
+  void theShippedDashboardsHaveDistinctUids() {
     List<Dashboards.Dashboard> all = Dashboards.all();
     assertThat(all).extracting(Dashboards.Dashboard::name).containsExactlyInAnyOrderElementsOf(EXPECTED_FILES);
     assertThat(all).extracting(d -> d.json().path("uid").asText()).doesNotHaveDuplicates();

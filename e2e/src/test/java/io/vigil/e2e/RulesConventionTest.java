@@ -27,7 +27,8 @@ class RulesConventionTest {
       "vigil-host-network", "Host",
       "vigil-prometheus", "Prometheus",
       "vigil-alertmanager", "Alertmanager",
-      "vigil-meta", "Watchdog");
+      "vigil-meta", "Watchdog",
+      "vigil-services", "Service");
 
   /** Alerts exempt from the "near miss that does not fire" rule, with the reason. */
   static final Map<String, String> NO_NEAR_MISS = Map.of("Watchdog", "fires always, by design");

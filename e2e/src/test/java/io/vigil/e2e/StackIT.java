@@ -135,7 +135,9 @@ class StackIT {
     Binaries.NODE_EXPORTER.require();
     List<Dashboards.Query> required = new ArrayList<>();
     for (Dashboards.Dashboard d : Dashboards.all()) {
-      if (!d.name().equals("vigil-exporter.json")) { // that one is about Vigil's own JVM
+      // vigil-exporter.json is about Vigil's own JVM; services.json about Vigil's probes, process groups, textfiles
+      // and commands, which node_exporter does not have
+      if (!d.name().equals("vigil-exporter.json") && !d.name().equals("services.json")) {
         d.queries().stream().filter(q -> !MAY_BE_EMPTY.containsKey(q.key())).forEach(required::add);
       }
     }

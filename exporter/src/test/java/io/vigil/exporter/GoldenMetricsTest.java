@@ -41,6 +41,7 @@ class GoldenMetricsTest {
           "node_filesystem_avail_bytes",
           "node_filesystem_files",
           "node_filesystem_files_free",
+          "node_textfile_mtime_seconds", // git does not keep file modification times
           "vigil_build_info"); // version and Java of the build
 
   /** Family prefixes as unstable as the names above. */
@@ -55,7 +56,8 @@ class GoldenMetricsTest {
         "--path.rootfs=" + root,
         "--path.procfs=" + root.resolve("proc"),
         "--path.sysfs=" + root.resolve("sys"),
-        "--path.udev.data=" + root.resolve("run/udev/data")));
+        "--path.udev.data=" + root.resolve("run/udev/data"),
+        "--collector.textfile.directory=" + root.resolve("textfile")));
     CollectorCatalogue.all().forEach(d -> args.add("--collector." + d.name()));
     CommandLine cli = CommandLine.parse(args.toArray(String[]::new), CollectorCatalogue.names());
     VigilConfig config = EffectiveConfig.resolve(cli, CollectorCatalogue.all());
@@ -107,7 +109,10 @@ class GoldenMetricsTest {
 
   /** Families node_exporter 1.5 emits only on hardware the reference host lacked, or with options it had off. */
   private static final Set<String> EXTRA_FAMILIES =
-      Set.of("node_cpu_info", "node_memory_Unaccepted_bytes", "node_memory_HardwareCorrupted_bytes");
+      Set.of("node_cpu_info", "node_memory_Unaccepted_bytes", "node_memory_HardwareCorrupted_bytes",
+          // families of the fixture's textfiles (fixtures/textfile), served as written
+          "apt_upgrades_pending", "node_reboot_required", "backup_last_success_timestamp_seconds",
+          "backup_bytes_total");
 
   /**
    * Families of collectors that emitted nothing on the reference host (no such hardware: the list's header names

@@ -1,19 +1,26 @@
 package io.vigil.exporter.collector;
 
 import io.vigil.exporter.config.DeviceFilter;
+import io.vigil.exporter.source.ProcessDetails;
+import io.vigil.exporter.source.ProcessInfo;
+import io.vigil.exporter.source.ProcessSource;
 import io.vigil.exporter.source.SourceReader;
+import io.vigil.exporter.source.oshi.OshiProcesses;
 import io.vigil.exporter.source.procfs.AdjtimexSyscall;
 import io.vigil.exporter.source.procfs.Auxv;
 import io.vigil.exporter.source.procfs.CoolingDevice;
 import io.vigil.exporter.source.procfs.Cpuinfo;
 import io.vigil.exporter.source.procfs.DmiId;
 import io.vigil.exporter.source.procfs.HwmonChip;
+import io.vigil.exporter.source.procfs.LinuxProcessSource;
 import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import io.vigil.exporter.source.procfs.ThermalZone;
+import io.vigil.exporter.textfile.TextfileSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+
 
 
 
@@ -42,6 +49,10 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               CgroupsCollector.NAME, false, "Exposes a summary of cgroups from /proc/cgroups.",
               ctx -> new CgroupsCollector(ctx.requireProcFs(CgroupsCollector.NAME))),
+          new CollectorDefinition(
+              CommandCollector.NAME, false,
+              "Exposes metrics printed by the commands of the config file (on when commands are configured).",
+              ctx -> new CommandCollector(ctx.services().commands())),
           new CollectorDefinition(
               ConntrackCollector.NAME, true,
               "Exposes conntrack statistics from /proc/sys/net/netfilter/ and /proc/net/stat/nf_conntrack.",
@@ -129,6 +140,17 @@ public final class CollectorCatalogue {
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
           new CollectorDefinition(
+              ProbeCollector.NAME, false,
+              "Probes the configured HTTP and TCP targets (blackbox_exporter names; on when targets are configured).",
+              ctx -> new ProbeCollector(ctx.services().probes())),
+          new CollectorDefinition(
+              ProcessGroupsCollector.NAME, false,
+              "Exposes process groups (process-exporter names; on when groups are configured).",
+              ctx -> new ProcessGroupsCollector(processSource(ctx), ctx.services().processGroups())),
+          new CollectorDefinition(
+              ProcessesCollector.NAME, false, "Exposes aggregate process statistics from /proc.",
+              ctx -> new ProcessesCollector(ctx.requireProcFs(ProcessesCollector.NAME))),
+          new CollectorDefinition(
               SchedstatCollector.NAME, true, "Exposes task scheduler statistics from /proc/schedstat.",
               ctx -> new SchedstatCollector(ctx.requireProcFs(SchedstatCollector.NAME))),
           new CollectorDefinition(
@@ -157,6 +179,10 @@ public final class CollectorCatalogue {
               TcpstatCollector.NAME, false,
               "Exposes TCP connection status information from /proc/net/tcp and /proc/net/tcp6.",
               ctx -> new TcpstatCollector(ctx.requireProcFs(TcpstatCollector.NAME))),
+          new CollectorDefinition(
+              TextfileCollector.NAME, true, "Read prometheus metrics from text files.",
+              ctx -> new TextfileCollector(new TextfileSource(
+                  ctx.services().textfile().directories(), ctx.services().textfile().maxFileBytes()))),
           new CollectorDefinition(
               ThermalZoneCollector.NAME, true, "Exposes thermal zone & cooling device statistics from /sys/class/thermal.",
               ctx -> {
@@ -197,6 +223,28 @@ public final class CollectorCatalogue {
       return Optional.empty();
     }
     return ctx.procFs().map(proc -> () -> Cpuinfo.read(proc));
+  }
+
+
+  /** Processes from /proc on Linux, from OSHI elsewhere; not built at all when no group or top-N is configured. */
+  private static ProcessSource processSource(CollectorContext ctx) throws java.io.IOException {
+    if (!ctx.services().processGroups().configured()) {
+      return new ProcessSource() {
+        @Override
+        public List<ProcessInfo> processes() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<ProcessDetails> details(ProcessInfo process) {
+          return Optional.empty();
+        }
+      };
+    }
+    if (ctx.procFs().isPresent()) {
+      return LinuxProcessSource.create(ctx.procFs().get(), ctx.paths());
+    }
+    return new OshiProcesses(new oshi.SystemInfo().getOperatingSystem());
   }
 
   public static List<CollectorDefinition> all() {

@@ -101,18 +101,8 @@ class KernelCollectorIsolationTest {
   }
 
   private static void copyCanonicalTree(Path root) throws IOException {
-    Path source = Fixtures.root();
     for (String top : List.of("proc", "sys", "etc")) {
-      try (Stream<Path> files = Files.walk(source.resolve(top))) {
-        for (Path p : (Iterable<Path>) files::iterator) {
-          Path target = root.resolve(source.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target);
-          }
-        }
-      }
+      Fixtures.copyTree(Fixtures.root().resolve(top), root.resolve(top));
     }
   }
 

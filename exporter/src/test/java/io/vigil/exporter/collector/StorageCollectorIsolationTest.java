@@ -116,18 +116,6 @@ class StorageCollectorIsolationTest {
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isSymbolicLink(p)) {
-          Files.deleteIfExists(target);
-          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    Fixtures.copyTree(from, to);
   }
 }

@@ -90,7 +90,8 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyIsRejected() {
     assertRejected("web: {}\nscrap: {}\n",
-        "vigil.yml:2:1: unknown key scrap; expected one of: collectors, paths, scrape, web");
+        "vigil.yml:2:1: unknown key scrap; expected one of: collectors, commands, paths, probes, process_groups, "
+            + "scrape, web");
   }
 
   @Test

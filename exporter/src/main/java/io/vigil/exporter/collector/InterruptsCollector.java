@@ -14,7 +14,7 @@ import java.util.Map;
  * position, as in node_exporter.
  *
  * <pre>
- * node_interrupts_total{cpu="0",devices="1-edge nvme0q1",info="PCI-MSIX-0000:01:00.0",type="26"} 102345
+ * node_interrupts_total{cpu="0",devices="1-edge nvme0q1",info="IR-PCI-MSIX-0000:03:00.0",type="128"} 512447
  * node_interrupts_total{cpu="0",devices="",info="Local timer interrupts",type="LOC"} 686976
  * </pre>
  *

@@ -102,45 +102,45 @@ class DiskstatsCollectorTest {
             # HELP node_disk_io_now The number of I/Os currently in progress.
             # TYPE node_disk_io_now gauge
             node_disk_io_now{device="dm-0"} 2.0
-            node_disk_io_now{device="md0"} 0.0
+            node_disk_io_now{device="md0"} 2.0
             node_disk_io_now{device="nvme0n1"} 0.0
             node_disk_io_now{device="sda"} 0.0
             node_disk_io_now{device="sdb"} 0.0
             # HELP node_disk_io_time_seconds_total Total seconds spent doing I/Os.
             # TYPE node_disk_io_time_seconds_total counter
             node_disk_io_time_seconds_total{device="dm-0"} 901.234
-            node_disk_io_time_seconds_total{device="md0"} 0.0
+            node_disk_io_time_seconds_total{device="md0"} 898.417
             node_disk_io_time_seconds_total{device="nvme0n1"} 1184.56
-            node_disk_io_time_seconds_total{device="sda"} 894.231
-            node_disk_io_time_seconds_total{device="sdb"} 871.2040000000001
+            node_disk_io_time_seconds_total{device="sda"} 896.345
+            node_disk_io_time_seconds_total{device="sdb"} 873.393
             # HELP node_disk_io_time_weighted_seconds_total The weighted # of seconds spent doing I/Os.
             # TYPE node_disk_io_time_weighted_seconds_total counter
             node_disk_io_time_weighted_seconds_total{device="dm-0"} 4621.6900000000005
-            node_disk_io_time_weighted_seconds_total{device="md0"} 0.0
+            node_disk_io_time_weighted_seconds_total{device="md0"} 4595.5830000000005
             node_disk_io_time_weighted_seconds_total{device="nvme0n1"} 2511.732
-            node_disk_io_time_weighted_seconds_total{device="sda"} 3298.245
-            node_disk_io_time_weighted_seconds_total{device="sdb"} 2864.511
+            node_disk_io_time_weighted_seconds_total{device="sda"} 3341.535
+            node_disk_io_time_weighted_seconds_total{device="sdb"} 2910.0660000000003
             # HELP node_disk_read_bytes_total The total number of bytes read successfully.
             # TYPE node_disk_read_bytes_total counter
             node_disk_read_bytes_total{device="dm-0"} 5.033230336E9
             node_disk_read_bytes_total{device="md0"} 5.033230336E9
             node_disk_read_bytes_total{device="nvme0n1"} 1.836759552E10
-            node_disk_read_bytes_total{device="sda"} 5.035270144E9
+            node_disk_read_bytes_total{device="sda"} 5.030158336E9
             node_disk_read_bytes_total{device="sdb"} 7151616.0
             # HELP node_disk_read_time_seconds_total The total number of seconds spent by all reads.
             # TYPE node_disk_read_time_seconds_total counter
             node_disk_read_time_seconds_total{device="dm-0"} 498.23400000000004
-            node_disk_read_time_seconds_total{device="md0"} 0.0
+            node_disk_read_time_seconds_total{device="md0"} 496.87100000000004
             node_disk_read_time_seconds_total{device="nvme0n1"} 98.23400000000001
-            node_disk_read_time_seconds_total{device="sda"} 412.398
-            node_disk_read_time_seconds_total{device="sdb"} 1.872
+            node_disk_read_time_seconds_total{device="sda"} 411.51300000000003
+            node_disk_read_time_seconds_total{device="sdb"} 3.597
             # HELP node_disk_reads_completed_total The total number of reads completed successfully.
             # TYPE node_disk_reads_completed_total counter
             node_disk_reads_completed_total{device="dm-0"} 70055.0
             node_disk_reads_completed_total{device="md0"} 70055.0
             node_disk_reads_completed_total{device="nvme0n1"} 412345.0
-            node_disk_reads_completed_total{device="sda"} 58234.0
-            node_disk_reads_completed_total{device="sdb"} 341.0
+            node_disk_reads_completed_total{device="sda"} 58110.0
+            node_disk_reads_completed_total{device="sdb"} 584.0
             # HELP node_disk_reads_merged_total The total number of reads merged.
             # TYPE node_disk_reads_merged_total counter
             node_disk_reads_merged_total{device="dm-0"} 0.0
@@ -151,17 +151,17 @@ class DiskstatsCollectorTest {
             # HELP node_disk_write_time_seconds_total This is the total number of seconds spent by all writes.
             # TYPE node_disk_write_time_seconds_total counter
             node_disk_write_time_seconds_total{device="dm-0"} 4123.456
-            node_disk_write_time_seconds_total{device="md0"} 0.0
+            node_disk_write_time_seconds_total{device="md0"} 4098.712
             node_disk_write_time_seconds_total{device="nvme0n1"} 2345.871
-            node_disk_write_time_seconds_total{device="sda"} 2834.123
-            node_disk_write_time_seconds_total{device="sdb"} 2811.467
+            node_disk_write_time_seconds_total{device="sda"} 2878.2980000000002
+            node_disk_write_time_seconds_total{device="sdb"} 2855.297
             # HELP node_disk_writes_completed_total The total number of writes completed successfully.
             # TYPE node_disk_writes_completed_total counter
             node_disk_writes_completed_total{device="dm-0"} 282757.0
             node_disk_writes_completed_total{device="md0"} 282757.0
             node_disk_writes_completed_total{device="nvme0n1"} 1523498.0
-            node_disk_writes_completed_total{device="sda"} 184523.0
-            node_disk_writes_completed_total{device="sdb"} 184519.0
+            node_disk_writes_completed_total{device="sda"} 187399.0
+            node_disk_writes_completed_total{device="sdb"} 187395.0
             # HELP node_disk_writes_merged_total The number of writes merged.
             # TYPE node_disk_writes_merged_total counter
             node_disk_writes_merged_total{device="dm-0"} 0.0
@@ -174,8 +174,8 @@ class DiskstatsCollectorTest {
             node_disk_written_bytes_total{device="dm-0"} 1.5594962944E10
             node_disk_written_bytes_total{device="md0"} 1.5594962944E10
             node_disk_written_bytes_total{device="nvme0n1"} 5.0296102912E10
-            node_disk_written_bytes_total{device="sda"} 1.5594962944E10
-            node_disk_written_bytes_total{device="sdb"} 1.5594962944E10
+            node_disk_written_bytes_total{device="sda"} 1.560674304E10
+            node_disk_written_bytes_total{device="sdb"} 1.560674304E10
             """);
   }
 

@@ -46,6 +46,6 @@ class InterruptsCollectorTest {
 
     assertThatThrownBy(() -> new InterruptsCollector(new ProcFs(proc)).collect())
         .isInstanceOf(MalformedFileException.class)
-        .hasMessageContaining("interrupts:18: not a count: 68697x");
+        .hasMessageContaining("interrupts:24: not a count: 68697x");
   }
 }

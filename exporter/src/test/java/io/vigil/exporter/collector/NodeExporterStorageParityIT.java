@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Debian's node_exporter 1.5 and Vigil's storage collectors on the same fixture trees: family names, types, help
  * texts, label sets and values must be identical, except for the deliberate differences listed per case (each one
- * documented in the collector's Javadoc and in fixtures/README-storage-extra.md):
+ * documented in the collector's Javadoc and in fixtures/README.md):
  *
  * <ul>
  *   <li>absent is never 0: node_exporter reports 0 for counters the kernel does not print (NFSv2 without a

@@ -15,9 +15,9 @@ import java.util.Map;
  * architecture's lines from {@code arch_show_interrupts}; see proc(5) and Documentation/filesystems/proc.rst). A header
  * of one {@code CPU<n>} column per online CPU, then one line per interrupt:
  * <pre>
- *  26:     102345          0          0          0  PCI-MSIX-0000:01:00.0   1-edge      nvme0q1
- * LOC:     686976     477624     939063     559243   Local timer interrupts
- * ERR:          0
+ *  128:     512447          0          0          0  IR-PCI-MSIX-0000:03:00.0    1-edge      nvme0q1
+ *  LOC:     686976     477624     939063     559243   Local timer interrupts
+ *  ERR:          0
  * </pre>
  * A numbered interrupt has its chip after the counts and then the hardware IRQ, trigger and device names; a named
  * one (NMI, LOC, RES, IPI0 on arm64, ...) has a description. Lines with a single total (ERR, MIS) are skipped, as
@@ -35,7 +35,7 @@ public record Interrupts(int cpuCount, Map<String, Interrupts.Interrupt> interru
   /**
    * One interrupt line.
    *
-   * @param info the chip of a numbered interrupt ({@code IO-APIC}, {@code PCI-MSIX-0000:01:00.0}), else the
+   * @param info the chip of a numbered interrupt ({@code IR-IO-APIC}, {@code IR-PCI-MSIX-0000:03:00.0}), else the
    *     description ({@code Local timer interrupts})
    * @param devices the rest of a numbered interrupt's line ({@code 1-edge nvme0q1}); empty for named ones
    * @param counts one count per CPU column, in header order

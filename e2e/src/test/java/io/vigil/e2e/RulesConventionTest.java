@@ -27,7 +27,11 @@ class RulesConventionTest {
       "vigil-host-network", "Host",
       "vigil-prometheus", "Prometheus",
       "vigil-alertmanager", "Alertmanager",
-      "vigil-meta", "Watchdog");
+      "vigil-meta", "Watchdog",
+      "vigil-apm-alerts", "Service",
+      "vigil-apm-slo-availability", "Service",
+      "vigil-apm-slo-latency", "Service",
+      "vigil-apm-anomaly", "Service");
 
   /** Alerts exempt from the "near miss that does not fire" rule, with the reason. */
   static final Map<String, String> NO_NEAR_MISS = Map.of("Watchdog", "fires always, by design");

@@ -104,15 +104,20 @@ class ApmIT {
   }
 
   @Test
-  void healthScoreIsBetween0And100AndSeesTheErrors() {
+  void healthScoreSeesTheErrorsAndTheHostOfTheService() {
+    // The demo's target names the test's exporter as its host (the shipped host label, rewritten like the targets).
+    String hostCpu = "instance:vigil_host_cpu_utilisation:ratio{job=\"" + JOB + "\", instance=\""
+        + stack.demoInstance() + "\", host=\"" + stack.exporterInstance() + "\"}";
+    double cpu = pollUntil(() -> valueOrNaN(hostCpu), v -> !v.isNaN());
+    assertThat(cpu).as(hostCpu).isBetween(0.0, 1.0);
     double score = pollUntil(() -> valueOrNaN("job:vigil_health:score{job=\"" + JOB + "\"}"), v -> !v.isNaN()
         && valueOrNaN("job:vigil_health_errors:ratio{job=\"" + JOB + "\"}") < 1);
-    System.out.printf("health score of %s with injected errors: %.1f%n", JOB, score);
-    assertThat(score).isBetween(0.0, 100.0);
-    assertThat(value("job:vigil_health_host:ratio{job=\"" + JOB + "\"}")).as("host part: joined through host=")
-        .isBetween(0.0, 1.0);
-    assertThat(value("instance:vigil_host_cpu_utilisation:ratio{job=\"" + JOB + "\", host=\""
-        + stack.exporterInstance() + "\"}")).isBetween(0.0, 1.0);
+    double errors = value("job:vigil_health_errors:ratio{job=\"" + JOB + "\"}");
+    System.out.printf("health score of %s with injected errors: %.1f (errors part %.2f, host CPU %.2f)%n", JOB,
+        score, errors, cpu);
+    // Errors weigh 30 %: with every request to one route failing, the errors part is below 1 and so is the score.
+    assertThat(errors).isLessThan(1);
+    assertThat(score).isBetween(0.0, 100.0).isLessThan(100);
   }
 
   @Test

@@ -158,12 +158,11 @@ class DashboardLintTest {
 
   @Test
   void apmDashboardQueriesOfRequestsFollowTheRouteVariable() {
-    JsonNode apm = Dashboards.all().stream().filter(d -> d.name().equals("apm.json")).findFirst().orElseThrow()
-        .json();
-    assertThat(new Dashboards.Dashboard(Repo.path("grafana", "dashboards", "apm.json"), apm).variables())
-        .extracting(v -> v.path("name").asText()).containsExactly("datasource", "job", "instance", "route");
-    List<Dashboards.Query> queries = new Dashboards.Dashboard(Repo.path("grafana", "dashboards", "apm.json"), apm)
-        .queries();
+    Dashboards.Dashboard apm = Dashboards.all().stream().filter(d -> d.name().equals("apm.json")).findFirst()
+        .orElseThrow();
+    assertThat(apm.variables()).extracting(v -> v.path("name").asText())
+        .containsExactly("datasource", "job", "instance", "route");
+    List<Dashboards.Query> queries = apm.queries();
     assertThat(ALL_ROUTES.keySet()).isSubsetOf(queries.stream().map(Dashboards.Query::key).toList());
     List<String> problems = new ArrayList<>();
     for (Dashboards.Query q : queries) {

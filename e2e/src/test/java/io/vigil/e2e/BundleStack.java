@@ -76,6 +76,7 @@ final class BundleStack implements AutoCloseable {
   /** The demo workload's measured round and error injection, sent once Prometheus has scraped the warm-up. */
   CompletableFuture<Void> workload;
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private TlsTarget tlsTarget;
 
   private BundleStack(Path dir) {
     this.dir = dir;
@@ -129,6 +130,7 @@ final class BundleStack implements AutoCloseable {
   }
 
   private void startAll(Path prometheusBin, Path alertmanagerBin, Path sh) {
+    tlsTarget = TlsTarget.start(dir);
     ManagedProcess exporter = add(ManagedProcess.start("vigil-exporter", exporterCommand(), Map.of(), dir));
     ManagedProcess demo = add(ManagedProcess.start("vigil-demo", demoCommand(), Map.of(), dir));
     ManagedProcess nodeExporter = nodeExporterPort < 0 ? null : add(ManagedProcess.start("node-exporter", List.of(
@@ -214,7 +216,52 @@ final class BundleStack implements AutoCloseable {
           + classes + ")");
     }
     cmd.add("--web.listen-address=" + exporterInstance());
+    cmd.add("--config.file=" + writeExporterConfig());
     return cmd;
+  }
+
+  /**
+   * The exporter's services, so every Services panel has data: a process group (the exporter's own JVM), HTTP, TCP
+   * and HTTPS probes (Prometheus' health endpoint, Alertmanager's port, a local self-signed HTTPS server), a textfile
+   * and a command.
+   */
+  private Path writeExporterConfig() {
+    Path textfiles = dir.resolve("textfile");
+    try {
+      Files.createDirectories(textfiles);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    write(textfiles.resolve("e2e.prom"), """
+        # HELP e2e_textfile_written_timestamp_seconds When the e2e test wrote this file.
+        # TYPE e2e_textfile_written_timestamp_seconds gauge
+        e2e_textfile_written_timestamp_seconds %d
+        """.formatted(Instant.now().getEpochSecond()));
+    return write(dir.resolve("vigil-exporter.yml"), """
+        collectors:
+          textfile:
+            directories: ["%s"]
+          processes:
+            enabled: true
+        process_groups:
+          groups:
+            - name: vigil-exporter
+              cmdline: ['io\\.vigil\\.exporter\\.Main|vigil-exporter\\.jar']
+        probes:
+          modules:
+            http_2xx: {prober: http, timeout: 5s, preferred_ip_protocol: ip4}
+            https_self_signed: {prober: http, timeout: 5s, preferred_ip_protocol: ip4, http: {tls_verify: false}}
+            tcp_connect: {prober: tcp, timeout: 5s, preferred_ip_protocol: ip4}
+          targets:
+            - {name: prometheus, module: http_2xx, target: "http://127.0.0.1:%d/-/healthy"}
+            - {name: alertmanager, module: tcp_connect, target: "127.0.0.1:%d"}
+            - {name: tls-target, module: https_self_signed, target: "%s"}
+        commands:
+          - name: e2e
+            command: [echo, "42"]
+            interval: 15s
+            metric: {name: e2e_command_value, help: "The number the e2e command prints."}
+        """.formatted(textfiles, prometheusPort, alertmanagerPort, tlsTarget.url()));
   }
 
   // --- demo -------------------------------------------------------------------------------------------------
@@ -404,6 +451,9 @@ final class BundleStack implements AutoCloseable {
       processes.get(i).close();
     }
     webhook.close();
+    if (tlsTarget != null) {
+      tlsTarget.close();
+    }
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     } catch (IOException e) {

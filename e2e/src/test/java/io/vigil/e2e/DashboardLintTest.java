@@ -27,7 +27,7 @@ class DashboardLintTest {
   private static final Set<String> KNOWN_UNITS = Set.of("none", "short", "percent", "percentunit", "bytes",
       "decbytes", "Bps", "binBps", "bps", "s", "ms", "ops", "iops", "pps", "reqps", "celsius", "hertz");
   private static final Set<String> EXPECTED_FILES = Set.of("fleet-overview.json", "host.json", "vigil-exporter.json",
-      "apm.json", "jvm.json");
+      "services.json", "apm.json", "jvm.json");
   /**
    * Service-level recording rules (levels job and job_route, rules/apm.rules.yml) aggregate a service's instances,
    * so their series have no instance label and an instance matcher would make them vanish. Selectors of these carry

@@ -155,8 +155,10 @@ class StackIT {
     Binaries.NODE_EXPORTER.require();
     List<Dashboards.Query> required = new ArrayList<>();
     for (Dashboards.Dashboard d : Dashboards.all()) {
-      // The exporter dashboard is about Vigil's own JVM, the service dashboards about Java services.
-      if (!d.name().equals("vigil-exporter.json") && !SERVICE_DASHBOARDS.contains(d.name())) {
+      // vigil-exporter.json is about Vigil's own JVM; services.json about Vigil's probes, process groups, textfiles
+      // and commands, which node_exporter does not have; the APM and JVM dashboards about Java services.
+      if (!d.name().equals("vigil-exporter.json") && !d.name().equals("services.json")
+          && !SERVICE_DASHBOARDS.contains(d.name())) {
         d.queries().stream().filter(q -> !MAY_BE_EMPTY.containsKey(q.key())).forEach(required::add);
       }
     }

@@ -96,10 +96,11 @@ public final class Exporter implements AutoCloseable {
       SysFs sys = SysFs.open(config.paths().sysfs());
       HostSources sources = LinuxSources.create(proc, sys, config.paths());
       return new CollectorContext(
-          sources, Optional.of(proc), Optional.of(sys), config.paths(), config.collectors());
+          sources, Optional.of(proc), Optional.of(sys), config.paths(), config.collectors(), config.services());
     }
     return new CollectorContext(
-        OshiSources.create(), Optional.empty(), Optional.empty(), config.paths(), config.collectors());
+        OshiSources.create(), Optional.empty(), Optional.empty(), config.paths(), config.collectors(),
+        config.services());
   }
 
   public int port() {

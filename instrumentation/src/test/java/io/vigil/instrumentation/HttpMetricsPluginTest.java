@@ -156,8 +156,17 @@ class HttpMetricsPluginTest {
       }
 
       t.await("http_server_active_requests{http_request_method=\"GET\"}", v -> v == 0);
-      long recorded = t.samples(COUNT).stream()
-          .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      // The last request (any method) may still be recording after its response arrived: poll for the total.
+      long recorded = 0;
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline) {
+        recorded = t.samples(COUNT).stream()
+            .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        if (recorded >= requests) {
+          break;
+        }
+        Thread.onSpinWait();
+      }
       assertThat(recorded).isEqualTo(requests);
       Set<String> routes = labelValues(t.text(), "http_route");
       Set<String> methodLabels = labelValues(t.text(), "http_request_method");

@@ -61,7 +61,7 @@ public final class DmiCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws IOException {
     if (dmi.isEmpty()) {
-      throw new IOException("no data: no readable DMI identity files in " + where);
+      throw new NoDataException("no readable DMI identity files in " + where);
     }
     return List.of(info);
   }

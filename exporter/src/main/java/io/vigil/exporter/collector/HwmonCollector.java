@@ -63,7 +63,14 @@ public final class HwmonCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     FamilySet out = new FamilySet();
-    for (HwmonChip chip : source.read()) {
+    List<HwmonChip> chips;
+    try {
+      chips = source.read();
+    } catch (java.nio.file.NoSuchFileException e) {
+      // No /sys/class/hwmon at all (most VMs): node_exporter's "no data", not a fault worth a warning.
+      throw new NoDataException(e.getFile() + ": " + e.getReason());
+    }
+    for (HwmonChip chip : chips) {
       chip.chipName()
           .ifPresent(
               n ->

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * The HTTP side: JDK {@code HttpServer} with a bounded worker pool, serving the telemetry path, {@code /-/healthy},
- * {@code /-/ready} and the landing page. Slow clients are cut off by the JDK server's request and response time
+ * {@code /-/ready}, {@code /probe} (blackbox-style probing of configured modules) and the landing page. Slow clients are cut off by the JDK server's request and response time
  * limits ({@link ServerTuning}).
  */
 public final class ExporterServer implements AutoCloseable {
@@ -55,6 +55,11 @@ public final class ExporterServer implements AutoCloseable {
         notFound(exchange);
       }
     });
+    // blackbox-style multi-target probing; answers 400 for every module when none is configured
+    if (!telemetryPath.equals("/probe")) {
+      server.createContext("/probe",
+          new ProbeHandler(config.services().probes(), config.scrape().timeoutMargin(), maxRequests));
+    }
     server.createContext("/", exchange -> route(exchange, service, enabled, build, telemetryPath));
     server.start();
     return new ExporterServer(server, workers);

@@ -123,7 +123,7 @@ class HwmonCollectorTest {
   @Test
   void failsWithNoDataWhenTheHostHasNoHwmonClassLikeMostVirtualMachines() {
     assertThatThrownBy(() -> collect(sys))
-        .isInstanceOf(NoSuchFileException.class)
+        .isInstanceOf(NoDataException.class)
         .hasMessageContaining("class/hwmon")
         .hasMessageContaining("no hardware sensors");
   }
@@ -327,7 +327,7 @@ class HwmonCollectorTest {
   void readsThisHostsHwmonChipsOrReportsThatItHasNone() throws Exception {
     Path real = Path.of("/sys");
     if (!Files.isDirectory(real.resolve("class/hwmon"))) {
-      assertThatThrownBy(() -> collect(real)).isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> collect(real)).isInstanceOf(NoDataException.class);
       return;
     }
     for (HwmonChip chip : HwmonChip.readAll(new SysFs(real))) {

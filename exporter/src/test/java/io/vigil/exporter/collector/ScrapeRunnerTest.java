@@ -55,6 +55,18 @@ class ScrapeRunnerTest {
   }
 
   @Test
+  void noDataIsAFailureMarkedAsExpected() {
+    Collector empty = collector("hwmon", () -> {
+      throw new NoDataException("/sys/class/hwmon: no hardware sensors");
+    });
+    runner = new ScrapeRunner(List.of(timed(empty, Duration.ofSeconds(5))));
+    CollectorOutcome outcome = runner.scrape(n -> true, Optional.empty()).outcomes().get(0);
+    assertThat(outcome.success()).isFalse();
+    assertThat(outcome.noData()).isTrue();
+    assertThat(outcome.failure()).contains("NoDataException: /sys/class/hwmon: no hardware sensors");
+  }
+
+  @Test
   void lateCollectorIsReportedWithSuccessZeroWithinItsDeadline() {
     runner = new ScrapeRunner(List.of(timed(hanging("slow"), Duration.ofMillis(200)), timed(fixed("ok", 3), Duration.ofSeconds(5))));
     long start = System.nanoTime();

@@ -24,6 +24,25 @@ public record Exposition(Map<String, Family> families) {
       return names;
     }
 
+    /**
+     * Series keyed as {@code name{a="x",b="y"}} with labels in name order and values unescaped, so two exporters'
+     * outputs compare equal whatever their label order.
+     */
+    public Map<String, Double> series() {
+      Map<String, Double> out = new TreeMap<>();
+      for (Sample s : samples) {
+        StringBuilder key = new StringBuilder(s.name());
+        if (!s.labels().isEmpty()) {
+          key.append('{');
+          s.labels().forEach((k, v) -> key.append(key.charAt(key.length() - 1) == '{' ? "" : ",")
+              .append(k).append("=\"").append(v).append('"'));
+          key.append('}');
+        }
+        out.put(key.toString(), s.value());
+      }
+      return out;
+    }
+
     public Optional<Sample> find(Map<String, String> labels) {
       return samples.stream().filter(s -> s.labels().equals(labels)).findFirst();
     }

@@ -41,4 +41,24 @@ public final class Fixtures {
   public static Path caseDir(Class<?> testClass, String name) {
     return root().resolve(testClass.getSimpleName()).resolve(name);
   }
+
+  /**
+   * Copies a fixture tree into {@code to} (for tests that break one file), keeping symbolic links as links: sysfs
+   * trees and {@code /proc/<pid>/exe} links point at paths that do not exist in the copy.
+   */
+  public static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (java.nio.file.Files.isSymbolicLink(p)) {
+          java.nio.file.Files.deleteIfExists(target);
+          java.nio.file.Files.createSymbolicLink(target, java.nio.file.Files.readSymbolicLink(p));
+        } else if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
 }

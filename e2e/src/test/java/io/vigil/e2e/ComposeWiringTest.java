@@ -69,7 +69,7 @@ class ComposeWiringTest {
     List<String> urls = new ArrayList<>();
     ((List<Map<String, Object>>) ds.get("datasources")).forEach(d -> urls.add((String) d.get("url")));
     assertThat(urls).containsExactlyInAnyOrder("http://prometheus:9090", "http://alertmanager:9093");
-    assertThat(services).containsKeys("prometheus", "alertmanager", "grafana", "vigil-exporter");
+    assertThat(services).containsKeys("prometheus", "alertmanager", "grafana", "vigil-exporter", "demo");
     String prometheusYml = Repo.read(Repo.path("prometheus", "prometheus.yml"));
     assertThat(prometheusYml).contains("'alertmanager:9093'", "'grafana:3000'");
     // The exporter shares the host's network; Prometheus reaches it through the host gateway.
@@ -77,6 +77,31 @@ class ComposeWiringTest {
     assertThat((List<String>) services.get("prometheus").get("extra_hosts"))
         .contains("host.docker.internal:host-gateway");
     assertThat(Repo.read(Repo.path("prometheus", "targets", "vigil.yml"))).contains("host.docker.internal:9910");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void demoIsScrapedWithItsHostAndRunsItsTrafficGenerator() {
+    Map<String, Object> demo = services.get("demo");
+    Map<String, String> env = (Map<String, String>) demo.get("environment");
+    assertThat(env).containsEntry("VIGIL_DEMO_TRAFFIC", "true").containsEntry("VIGIL_DEMO_LISTEN_ADDRESS", ":8080");
+    assertThat((List<String>) demo.get("ports")).containsExactly("127.0.0.1:8080:8080");
+
+    // The shop job scrapes the demo service by its compose name and port, and names the host it runs on with the
+    // host label: the address under which the vigil job scrapes that host's exporter (what the APM rules join on).
+    Map<String, Object> prom = Repo.yaml(Repo.path("prometheus", "prometheus.yml"));
+    Map<String, Object> shop = ((List<Map<String, Object>>) prom.get("scrape_configs")).stream()
+        .filter(j -> "shop".equals(j.get("job_name"))).findFirst().orElseThrow();
+    Map<String, Object> target = ((List<Map<String, Object>>) shop.get("static_configs")).get(0);
+    assertThat((List<String>) target.get("targets")).containsExactly("demo:8080");
+    List<Map<String, Object>> vigilTargets = Repo.yamlList(Repo.path("prometheus", "targets", "vigil.yml"));
+    assertThat((Map<String, Object>) target.get("labels")).containsOnlyKeys("host");
+    assertThat((List<String>) vigilTargets.get(0).get("targets"))
+        .contains((String) ((Map<String, Object>) target.get("labels")).get("host"));
+
+    // Exemplars (trace ids on the APM latency panel) are kept only with this feature flag.
+    assertThat((List<String>) services.get("prometheus").get("command"))
+        .contains("--enable-feature=exemplar-storage");
   }
 
   @Test

@@ -93,25 +93,29 @@ class ConfigCheckTest {
     Tool.Result services = Tool.run(Binaries.DOCKER_COMPOSE.require(), "-f", "docker-compose.yml", "config",
         "--services");
     assertThat(services.output().lines().toList())
-        .containsExactlyInAnyOrder("vigil-exporter", "prometheus", "alertmanager", "grafana");
+        .containsExactlyInAnyOrder("vigil-exporter", "demo", "prometheus", "alertmanager", "grafana");
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void composeImagesArePinnedAndTheExporterIsBuiltFromItsDockerfile() {
+  void composeImagesArePinnedAndOurOwnAreBuiltFromTheirDockerfiles() {
     Map<String, Object> compose = Repo.yaml(Repo.path("docker-compose.yml"));
     assertThat(compose).doesNotContainKey("name"); // Compose v1 rejects a top-level name (REFERENCE.md §1.6)
     Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+    Map<String, String> built = Map.of("vigil-exporter", "exporter/Dockerfile", "demo", "demo/Dockerfile");
     services.forEach((name, s) -> {
       if (s.containsKey("build")) {
+        assertThat(built).as("services built from this repository").containsKey(name);
         Map<String, Object> build = (Map<String, Object>) s.get("build");
-        assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "exporter/Dockerfile");
+        assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", built.get(name));
+        assertThat((String) s.get("image")).as("image of %s", name).matches("vigil-[a-z]+:local");
       } else {
         assertThat((String) s.get("image")).as("image of %s", name).matches("[a-z0-9./-]+:v?\\d+\\.\\d+\\.\\d+");
       }
       assertThat(s).as("health check of %s", name).containsKey("healthcheck");
     });
-    assertThat(Files.isRegularFile(Repo.path("exporter", "Dockerfile"))).isTrue();
+    assertThat(services.keySet()).containsAll(built.keySet());
+    built.values().forEach(f -> assertThat(Files.isRegularFile(Repo.path(f))).as(f).isTrue());
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +26,20 @@ class DashboardLintTest {
   /** Grafana unit ids the dashboards may use (a typo such as "byte" silently shows raw numbers). */
   private static final Set<String> KNOWN_UNITS = Set.of("none", "short", "percent", "percentunit", "bytes",
       "decbytes", "Bps", "binBps", "bps", "s", "ms", "ops", "iops", "pps", "reqps", "celsius", "hertz");
-  private static final Set<String> EXPECTED_FILES =
-      Set.of("fleet-overview.json", "host.json", "services.json", "vigil-exporter.json");
+  private static final Set<String> EXPECTED_FILES = Set.of("fleet-overview.json", "host.json", "vigil-exporter.json",
+      "services.json", "apm.json", "jvm.json");
+  /**
+   * Service-level recording rules (levels job and job_route, rules/apm.rules.yml) aggregate a service's instances,
+   * so their series have no instance label and an instance matcher would make them vanish. Selectors of these carry
+   * the job matcher only, and their panels say in the description that the instance selection does not apply.
+   * (dashboard-linter's equivalent is a per-panel exclusion of target-instance-rule in a .lint file.)
+   */
+  private static final Pattern SERVICE_LEVEL_RECORD = Pattern.compile("(job|job_route):[a-z0-9_]+:[a-z0-9_]+");
+  private static final String SERVICE_LEVEL_NOTE = "the instance and route selections do not apply";
+  /** APM queries of request metrics that deliberately span every route, with the reason. */
+  private static final Map<String, String> ALL_ROUTES = Map.of(
+      "apm.json / Database share of request time / A",
+      "the database timer has no route label: its time is a share of all requests' time");
 
   static Stream<Dashboards.Dashboard> dashboards() {
     return Dashboards.all().stream();
@@ -115,18 +128,52 @@ class DashboardLintTest {
   @MethodSource("dashboards")
   void everySelectorHasJobAndInstanceMatchers(Dashboards.Dashboard d) {
     List<String> problems = new ArrayList<>();
-    for (Dashboards.Query q : d.queries()) {
-      List<PromQl.Selector> selectors = PromQl.selectors(q.expr());
-      if (selectors.isEmpty()) {
-        problems.add(q.key() + ": no series selector");
-      }
-      for (PromQl.Selector s : selectors) {
-        if (!s.matchers().contains("job=~\"$job\"") || !s.matchers().contains("instance=~\"$instance\"")) {
-          problems.add(q.key() + ": " + s.name() + "{" + s.matchers() + "}");
+    for (JsonNode p : d.panels()) {
+      for (JsonNode t : p.path("targets")) {
+        Dashboards.Query q = new Dashboards.Query(d.name(), p.path("title").asText(), t.path("refId").asText(),
+            t.path("expr").asText());
+        List<PromQl.Selector> selectors = PromQl.selectors(q.expr());
+        if (selectors.isEmpty()) {
+          problems.add(q.key() + ": no series selector");
+        }
+        for (PromQl.Selector s : selectors) {
+          boolean job = s.matchers().contains("job=~\"$job\"");
+          boolean instance = s.matchers().contains("instance=~\"$instance\"");
+          if (SERVICE_LEVEL_RECORD.matcher(s.name()).matches()) {
+            if (!job || instance) {
+              problems.add(q.key() + ": service-level " + s.name() + "{" + s.matchers() + "} needs the job "
+                  + "matcher and no instance matcher");
+            }
+            if (!p.path("description").asText().contains(SERVICE_LEVEL_NOTE)) {
+              problems.add(q.key() + ": panel description must say \"" + SERVICE_LEVEL_NOTE + "\"");
+            }
+          } else if (!job || !instance) {
+            problems.add(q.key() + ": " + s.name() + "{" + s.matchers() + "}");
+          }
         }
       }
     }
     assertThat(problems).as("selectors without job=~\"$job\" and instance=~\"$instance\"").isEmpty();
+  }
+
+  @Test
+  void apmDashboardQueriesOfRequestsFollowTheRouteVariable() {
+    Dashboards.Dashboard apm = Dashboards.all().stream().filter(d -> d.name().equals("apm.json")).findFirst()
+        .orElseThrow();
+    assertThat(apm.variables()).extracting(v -> v.path("name").asText())
+        .containsExactly("datasource", "job", "instance", "route");
+    List<Dashboards.Query> queries = apm.queries();
+    assertThat(ALL_ROUTES.keySet()).isSubsetOf(queries.stream().map(Dashboards.Query::key).toList());
+    List<String> problems = new ArrayList<>();
+    for (Dashboards.Query q : queries) {
+      for (PromQl.Selector s : PromQl.selectors(q.expr())) {
+        if (s.name().startsWith("http_server_request_duration_seconds") && !ALL_ROUTES.containsKey(q.key())
+            && !s.matchers().contains("http_route=~\"$route\"")) {
+          problems.add(q.key() + ": " + s.name() + "{" + s.matchers() + "}");
+        }
+      }
+    }
+    assertThat(problems).as("request selectors without http_route=~\"$route\"").isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /** The parts of Prometheus' HTTP API (/api/v1) the tests read. */
 final class PrometheusApi {
@@ -44,6 +45,17 @@ final class PrometheusApi {
   /** Rule groups with their rules, health and last error ({@code data.groups}). */
   JsonNode ruleGroups() {
     return getData("/api/v1/rules").path("groups");
+  }
+
+  /** Active alerts, pending and firing, with labels, state and value ({@code data.alerts}). */
+  JsonNode alerts() {
+    return getData("/api/v1/alerts").path("alerts");
+  }
+
+  /** Exemplars of the series an expression selects, between two times ({@code data}: series with exemplars). */
+  JsonNode exemplars(String expr, Instant start, Instant end) {
+    return getData("/api/v1/query_exemplars?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+        + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond());
   }
 
   /** Values of a label among the series matching {@code selector}. */

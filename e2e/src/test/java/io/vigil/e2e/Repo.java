@@ -48,6 +48,11 @@ final class Repo {
     return new Yaml(new SafeConstructor(new LoaderOptions())).load(read(p));
   }
 
+  /** A YAML file whose top level is a list (file-SD target files), as maps and lists. */
+  static List<Map<String, Object>> yamlList(Path p) {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(read(p));
+  }
+
   private static Path locate() {
     // Surefire passes the root; an IDE run from the module or the root directory finds it by looking around.
     String configured = System.getProperty("vigil.repo.root");

@@ -21,14 +21,18 @@ class RulesConventionTest {
   static final String RUNBOOK_BASE = "https://github.com/vigil-monitoring/vigil/blob/main/docs/runbooks.md";
 
   /** Alert name prefix shared by each group's alerts (mixin style). */
-  static final Map<String, String> GROUP_PREFIX = Map.of(
-      "vigil-host-system", "Host",
-      "vigil-host-storage", "Host",
-      "vigil-host-network", "Host",
-      "vigil-prometheus", "Prometheus",
-      "vigil-alertmanager", "Alertmanager",
-      "vigil-meta", "Watchdog",
-      "vigil-services", "Service");
+  static final Map<String, String> GROUP_PREFIX = Map.ofEntries(
+      Map.entry("vigil-host-system", "Host"),
+      Map.entry("vigil-host-storage", "Host"),
+      Map.entry("vigil-host-network", "Host"),
+      Map.entry("vigil-prometheus", "Prometheus"),
+      Map.entry("vigil-alertmanager", "Alertmanager"),
+      Map.entry("vigil-meta", "Watchdog"),
+      Map.entry("vigil-services", "Service"),
+      Map.entry("vigil-apm-alerts", "Service"),
+      Map.entry("vigil-apm-slo-availability", "Service"),
+      Map.entry("vigil-apm-slo-latency", "Service"),
+      Map.entry("vigil-apm-anomaly", "Service"));
 
   /** Alerts exempt from the "near miss that does not fire" rule, with the reason. */
   static final Map<String, String> NO_NEAR_MISS = Map.of("Watchdog", "fires always, by design");

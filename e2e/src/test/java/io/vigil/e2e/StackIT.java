@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shipped bundle end to end: real exporter, Prometheus and Alertmanager on loopback (see {@link BundleStack}).
- * Waits poll with deadlines; nothing sleeps a fixed time. With the shipped 15 s scrape and evaluation intervals the
- * class needs about a minute.
+ * The shipped bundle end to end: real exporter, demo shop, Prometheus and Alertmanager on loopback (see
+ * {@link BundleStack}). Waits poll with deadlines; nothing sleeps a fixed time. With the shipped 15 s scrape and
+ * evaluation intervals the class needs about a minute. The APM rules against a known workload: {@link ApmIT}.
  */
 @ExtendWith(StackExtension.class)
 class StackIT {
@@ -33,7 +33,13 @@ class StackIT {
       "host.json / Hardware sensors / A", "hwmon: virtual machines such as the build machines have no sensors",
       "host.json / Thermal zones / A", "thermal zones: absent on virtual machines and on many servers");
 
+  /** Dashboards about Java services: their panels are checked against the demo shop, not a host exporter. */
+  static final List<String> SERVICE_DASHBOARDS = List.of("apm.json", "jvm.json");
+
   private static final Duration DATA_DEADLINE = Duration.ofSeconds(120);
+
+  /** What a user has selected in a dashboard's variables. */
+  private record Selection(String job, String instance) {}
 
   private static BundleStack stack;
 
@@ -51,9 +57,10 @@ class StackIT {
             t.path("health").asText() + " " + t.path("lastError").asText());
       }
       return byJob;
-    }, m -> m.size() == 2 + stack.hostInstances().size() && m.values().stream().allMatch(v -> v.startsWith("up")));
+    }, m -> m.size() == 3 + stack.hostInstances().size() && m.values().stream().allMatch(v -> v.startsWith("up")));
     List<String> expected = new ArrayList<>(List.of(
-        "alertmanager 127.0.0.1:" + stack.alertmanagerPort, "prometheus 127.0.0.1:" + stack.prometheusPort));
+        "alertmanager 127.0.0.1:" + stack.alertmanagerPort, "prometheus 127.0.0.1:" + stack.prometheusPort,
+        BundleStack.DEMO_JOB + " " + stack.demoInstance()));
     stack.hostInstances().forEach(i -> expected.add("vigil " + i));
     assertThat(health.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(health.values()).allMatch(v -> v.startsWith("up"), "every target up: " + health);
@@ -102,6 +109,11 @@ class StackIT {
     assertThat(unhealthy).isEmpty();
   }
 
+  /**
+   * Every panel query of every dashboard, with the variables a user would pick: host dashboards with the exporter
+   * selected, the APM and JVM dashboards with the demo shop (and the JVM dashboard with the exporter too, which is
+   * also a client_java service). All routes are selected.
+   */
   @Test
   void everyDashboardPanelQueryReturnsData() {
     List<Dashboards.Query> queries = new ArrayList<>();
@@ -109,22 +121,30 @@ class StackIT {
     assertThat(MAY_BE_EMPTY.keySet()).as("allow-list entries name existing queries")
         .isSubsetOf(queries.stream().map(Dashboards.Query::key).toList());
 
-    List<Dashboards.Query> required = queries.stream().filter(q -> !MAY_BE_EMPTY.containsKey(q.key())).toList();
-    Map<Dashboards.Query, PrometheusApi.QueryResult> results = awaitData(required, q -> substitute(q.expr()));
+    // One item per query and selection: a query of the JVM dashboard is run for the demo and for the exporter.
+    List<Map.Entry<Dashboards.Query, Selection>> required = new ArrayList<>();
+    for (Dashboards.Query q : queries) {
+      if (!MAY_BE_EMPTY.containsKey(q.key())) {
+        selections(q.dashboard()).forEach(sel -> required.add(Map.entry(q, sel)));
+      }
+    }
+    Map<Map.Entry<Dashboards.Query, Selection>, PrometheusApi.QueryResult> results =
+        awaitData(required, e -> substitute(e.getKey().expr(), e.getValue()));
     List<String> empty = new ArrayList<>();
-    results.forEach((q, r) -> {
+    results.forEach((e, r) -> {
       if (r.size() == 0) {
-        empty.add(q.key() + "\n    " + r.expr() + (r.error() == null ? "" : "\n    error: " + r.error()));
+        empty.add(e.getKey().key() + " (job " + e.getValue().job() + ")\n    " + r.expr()
+            + (r.error() == null ? "" : "\n    error: " + r.error()));
       }
     });
     // Allow-listed queries may be empty but must still be valid PromQL.
     for (Dashboards.Query q : queries) {
       if (MAY_BE_EMPTY.containsKey(q.key())) {
-        PrometheusApi.QueryResult r = stack.prometheus.query(substitute(q.expr()));
+        PrometheusApi.QueryResult r = stack.prometheus.query(substitute(q.expr(), selections(q.dashboard()).get(0)));
         assertThat(r.error()).as("%s must be valid PromQL", q.key()).isNull();
       }
     }
-    System.out.printf("dashboard panel queries: %d, required %d, returning data %d, allow-listed %d%n",
+    System.out.printf("dashboard panel queries: %d, required runs %d, returning data %d, allow-listed %d%n",
         queries.size(), required.size(), required.size() - empty.size(), MAY_BE_EMPTY.size());
     assertThat(empty).as("panel queries without data (%d of %d required)", empty.size(), required.size())
         .isEmpty();
@@ -136,13 +156,14 @@ class StackIT {
     List<Dashboards.Query> required = new ArrayList<>();
     for (Dashboards.Dashboard d : Dashboards.all()) {
       // vigil-exporter.json is about Vigil's own JVM; services.json about Vigil's probes, process groups, textfiles
-      // and commands, which node_exporter does not have
-      if (!d.name().equals("vigil-exporter.json") && !d.name().equals("services.json")) {
+      // and commands, which node_exporter does not have; the APM and JVM dashboards about Java services.
+      if (!d.name().equals("vigil-exporter.json") && !d.name().equals("services.json")
+          && !SERVICE_DASHBOARDS.contains(d.name())) {
         d.queries().stream().filter(q -> !MAY_BE_EMPTY.containsKey(q.key())).forEach(required::add);
       }
     }
     Map<Dashboards.Query, PrometheusApi.QueryResult> results =
-        awaitData(required, q -> substitute(q.expr(), stack.nodeExporterInstance()));
+        awaitData(required, q -> substitute(q.expr(), new Selection("vigil", stack.nodeExporterInstance())));
     List<String> empty = new ArrayList<>();
     results.forEach((q, r) -> {
       if (r.size() == 0) {
@@ -155,8 +176,9 @@ class StackIT {
   }
 
   @Test
-  void dashboardVariablesFindTheExporter() {
+  void dashboardVariablesFindTheirTargets() {
     for (Dashboards.Dashboard d : Dashboards.all()) {
+      Selection sel = selections(d.name()).get(0);
       for (JsonNode v : d.variables()) {
         if (!"query".equals(v.path("type").asText())) {
           continue;
@@ -165,13 +187,18 @@ class StackIT {
         // label_values(<selector>, <label>)
         String inner = query.substring("label_values(".length(), query.length() - 1);
         int comma = inner.lastIndexOf(',');
-        String selector = substitute(inner.substring(0, comma).trim());
+        String selector = substitute(inner.substring(0, comma).trim(), sel);
         String label = inner.substring(comma + 1).trim();
         JsonNode values = pollUntil(() -> stack.prometheus.labelValues(label, selector), n -> n.size() > 0);
         List<String> found = new ArrayList<>();
         values.forEach(n -> found.add(n.asText()));
-        assertThat(found).as("%s variable %s: %s", d.name(), v.path("name").asText(), query)
-            .contains(label.equals("job") ? "vigil" : stack.exporterInstance());
+        String expected = switch (label) {
+          case "job" -> sel.job();
+          case "instance" -> sel.instance();
+          case "http_route" -> DemoWorkload.DELAY_ROUTE;
+          default -> throw new IllegalStateException("no expectation for variable label " + label);
+        };
+        assertThat(found).as("%s variable %s: %s", d.name(), v.path("name").asText(), query).contains(expected);
       }
     }
   }
@@ -220,18 +247,26 @@ class StackIT {
 
   // --- helpers ----------------------------------------------------------------------------------------------
 
-  /**
-   * Grafana's substitutions as a user sees them with this host selected: $__rate_interval is 1m for a 15 s
-   * scrape interval (4 x timeInterval), $job and $instance are the test's exporter.
-   */
-  private static String substitute(String expr) {
-    return substitute(expr, stack.exporterInstance());
+  /** The selections a dashboard's queries are checked with: the demo for service dashboards, else the exporter. */
+  private static List<Selection> selections(String dashboard) {
+    Selection exporter = new Selection("vigil", stack.exporterInstance());
+    Selection demo = new Selection(BundleStack.DEMO_JOB, stack.demoInstance());
+    return switch (dashboard) {
+      case "apm.json" -> List.of(demo);
+      case "jvm.json" -> List.of(demo, exporter);
+      default -> List.of(exporter);
+    };
   }
 
-  private static String substitute(String expr, String instance) {
+  /**
+   * Grafana's substitutions as a user sees them with {@code sel} picked: $__rate_interval is 1m for a 15 s scrape
+   * interval (4 x timeInterval), $job and $instance are the selection, $route is "All" (its allValue).
+   */
+  private static String substitute(String expr, Selection sel) {
     String s = expr.replace("$__rate_interval", "1m")
-        .replace("$job", "vigil")
-        .replace("$instance", instance);
+        .replace("$job", sel.job())
+        .replace("$instance", sel.instance())
+        .replace("$route", ".+");
     if (s.contains("$")) {
       throw new IllegalStateException("unknown variable left in query: " + s);
     }

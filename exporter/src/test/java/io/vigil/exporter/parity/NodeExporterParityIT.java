@@ -91,6 +91,37 @@ class NodeExporterParityIT {
     assertThat(problems).as("differences from node_exporter (compared: %s)", compared).isEmpty();
   }
 
+  /**
+   * Issue 8's bar: with both at their defaults, the {@code node_*} families (name, type, label names) Vigil serves
+   * equal node_exporter's, apart from families of collectors node_exporter fails on this host (they emit nothing).
+   */
+  @Test
+  void defaultFamilySetEqualsNodeExportersOnThisHost() throws Exception {
+    Exposition theirs = Exposition.parse(NodeExporterProcess.fetch(nodeExporter.url("/metrics")));
+    Exposition ours = Exposition.parse(NodeExporterProcess.fetch(vigilUrl("/metrics")));
+    java.util.Set<String> theirSet = familySet(theirs);
+    java.util.Set<String> ourSet = familySet(ours);
+    java.util.Set<String> onlyTheirs = new java.util.TreeSet<>(theirSet);
+    onlyTheirs.removeAll(ourSet);
+    java.util.Set<String> onlyOurs = new java.util.TreeSet<>(ourSet);
+    onlyOurs.removeAll(theirSet);
+    assertThat(theirSet).as("node_exporter serves families").isNotEmpty();
+    assertThat(onlyTheirs).as("families node_exporter serves by default that Vigil does not").isEmpty();
+    assertThat(onlyOurs).as("families Vigil serves by default that node_exporter does not").isEmpty();
+  }
+
+  /** "name type [labels]" of every node_* family, without scrape meta and node_exporter's own build info. */
+  private static java.util.Set<String> familySet(Exposition e) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Family f : e.families().values()) {
+      if (f.name().startsWith("node_") && !f.name().startsWith("node_scrape_collector_")
+          && !f.name().equals("node_exporter_build_info") && !f.samples().isEmpty()) {
+        out.add(f.name() + " " + f.type() + " " + f.labelNames());
+      }
+    }
+    return out;
+  }
+
   private static void compareFamily(
       String collector, Family ours, Exposition before, Exposition after, List<String> problems) {
     Optional<Family> theirs = before.family(ours.name());

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** Minimal HTTP helpers for the loopback services of the end-to-end tests. */
 final class Http {
@@ -43,6 +44,13 @@ final class Http {
 
   static HttpResponse<String> get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+  }
+
+  /** A GET with HTTP basic authentication (Grafana's admin API). */
+  static HttpResponse<String> get(String url, String user, String password) {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Basic " + credentials).GET().build());
   }
 
   /** POSTs form fields (name, value, name, value, ...). */

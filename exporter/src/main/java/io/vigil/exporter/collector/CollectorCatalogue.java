@@ -61,6 +61,9 @@ public final class CollectorCatalogue {
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
+              CpufreqCollector.NAME, true, "Exposes CPU frequency statistics from /sys/devices/system/cpu/cpu*/cpufreq/.",
+              ctx -> new CpufreqCollector(ctx.requireSysFs(CpufreqCollector.NAME))),
+          new CollectorDefinition(
               DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
               ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
           new CollectorDefinition(

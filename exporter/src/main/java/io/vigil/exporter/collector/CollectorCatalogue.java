@@ -140,6 +140,9 @@ public final class CollectorCatalogue {
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
           new CollectorDefinition(
+              PowerSupplyClassCollector.NAME, true, "Exposes power supply statistics from /sys/class/power_supply/.",
+              ctx -> new PowerSupplyClassCollector(ctx.requireSysFs(PowerSupplyClassCollector.NAME))),
+          new CollectorDefinition(
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
           new CollectorDefinition(

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("cpufreq");
+  private static final List<String> COLLECTORS = List.of("cpufreq", "powersupplyclass");
   private static Path binary;
 
   @BeforeAll
@@ -65,6 +65,8 @@ class NodeExporterPlatformParityTest {
       strings = {
         ".",
         "CpufreqCollectorTest/acpiCpufreqXeon",
+        "PowerSupplyClassCollectorTest/thinkpadLaptop",
+        "PowerSupplyClassCollectorTest/armChromebook",
       })
   void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();

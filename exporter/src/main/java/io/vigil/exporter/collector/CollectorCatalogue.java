@@ -157,6 +157,9 @@ public final class CollectorCatalogue {
               ProcessesCollector.NAME, false, "Exposes aggregate process statistics from /proc.",
               ctx -> new ProcessesCollector(ctx.requireProcFs(ProcessesCollector.NAME))),
           new CollectorDefinition(
+              RaplCollector.NAME, true, "Exposes RAPL energy counters from /sys/class/powercap/.",
+              ctx -> new RaplCollector(ctx.requireSysFs(RaplCollector.NAME))),
+          new CollectorDefinition(
               SchedstatCollector.NAME, true, "Exposes task scheduler statistics from /proc/schedstat.",
               ctx -> new SchedstatCollector(ctx.requireProcFs(SchedstatCollector.NAME))),
           new CollectorDefinition(

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("cpufreq", "powersupplyclass");
+  private static final List<String> COLLECTORS = List.of("cpufreq", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -67,6 +67,7 @@ class NodeExporterPlatformParityTest {
         "CpufreqCollectorTest/acpiCpufreqXeon",
         "PowerSupplyClassCollectorTest/thinkpadLaptop",
         "PowerSupplyClassCollectorTest/armChromebook",
+        "RaplCollectorTest/dualSocketXeon",
       })
   void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();

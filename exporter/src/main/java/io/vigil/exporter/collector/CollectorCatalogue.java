@@ -73,6 +73,9 @@ public final class CollectorCatalogue {
                 return new DmiCollector(DmiId.read(sys), sys.path("class", "dmi", "id").toString());
               }),
           new CollectorDefinition(
+              EdacCollector.NAME, true, "Exposes error detection and correction statistics from /sys/devices/system/edac/mc/.",
+              ctx -> new EdacCollector(ctx.requireSysFs(EdacCollector.NAME))),
+          new CollectorDefinition(
               EntropyCollector.NAME, true, "Exposes available entropy.",
               ctx -> new EntropyCollector(ctx.requireProcFs(EntropyCollector.NAME))),
           new CollectorDefinition(

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("cpufreq", "powersupplyclass", "rapl");
+  private static final List<String> COLLECTORS = List.of("cpufreq", "edac", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -68,6 +68,7 @@ class NodeExporterPlatformParityTest {
         "PowerSupplyClassCollectorTest/thinkpadLaptop",
         "PowerSupplyClassCollectorTest/armChromebook",
         "RaplCollectorTest/dualSocketXeon",
+        "EdacCollectorTest/poweredgeR640",
       })
   void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();

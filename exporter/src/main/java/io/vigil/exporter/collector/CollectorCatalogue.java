@@ -40,6 +40,10 @@ public final class CollectorCatalogue {
               BcacheCollector.NAME, true, "Exposes bcache statistics from /sys/fs/bcache/.",
               ctx -> new BcacheCollector(ctx.requireSysFs(BcacheCollector.NAME), false)),
           new CollectorDefinition(
+              BondingCollector.NAME, true,
+              "Exposes the number of configured and active slaves of Linux bonding interfaces.",
+              ctx -> new BondingCollector(ctx.requireSysFs(BondingCollector.NAME))),
+          new CollectorDefinition(
               BtrfsCollector.NAME, true, "Exposes btrfs statistics from /sys/fs/btrfs/.",
               ctx -> new BtrfsCollector(ctx.requireSysFs(BtrfsCollector.NAME))),
           new CollectorDefinition(

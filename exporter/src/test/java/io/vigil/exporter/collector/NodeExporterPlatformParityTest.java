@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("cpufreq", "edac", "powersupplyclass", "rapl");
+  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -69,6 +69,8 @@ class NodeExporterPlatformParityTest {
         "PowerSupplyClassCollectorTest/armChromebook",
         "RaplCollectorTest/dualSocketXeon",
         "EdacCollectorTest/poweredgeR640",
+        "BondingCollectorTest/poweredgeR640",
+        "BondingCollectorTest/centos7SlavePrefix",
       })
   void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();

@@ -98,6 +98,9 @@ public final class CollectorCatalogue {
                 return new HwmonCollector(() -> HwmonChip.readAll(sys));
               }),
           new CollectorDefinition(
+              InfinibandCollector.NAME, true, "Exposes network statistics specific to InfiniBand and Intel OmniPath configurations.",
+              ctx -> new InfinibandCollector(ctx.requireSysFs(InfinibandCollector.NAME))),
+          new CollectorDefinition(
               InterruptsCollector.NAME, false, "Exposes detailed interrupts statistics from /proc/interrupts.",
               ctx -> new InterruptsCollector(ctx.requireProcFs(InterruptsCollector.NAME))),
           new CollectorDefinition(

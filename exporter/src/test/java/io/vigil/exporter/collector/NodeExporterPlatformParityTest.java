@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "powersupplyclass", "rapl");
+  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "infiniband", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -71,6 +71,8 @@ class NodeExporterPlatformParityTest {
         "EdacCollectorTest/poweredgeR640",
         "BondingCollectorTest/poweredgeR640",
         "BondingCollectorTest/centos7SlavePrefix",
+        "InfinibandCollectorTest/hpcNodeConnectX5",
+        "InfinibandCollectorTest/oldClusterMlx4",
       })
   void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();

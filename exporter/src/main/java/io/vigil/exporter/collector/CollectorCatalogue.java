@@ -104,6 +104,9 @@ public final class CollectorCatalogue {
               InterruptsCollector.NAME, false, "Exposes detailed interrupts statistics from /proc/interrupts.",
               ctx -> new InterruptsCollector(ctx.requireProcFs(InterruptsCollector.NAME))),
           new CollectorDefinition(
+              IpvsCollector.NAME, true, "Exposes IPVS status from /proc/net/ip_vs and stats from /proc/net/ip_vs_stats.",
+              ctx -> new IpvsCollector(ctx.requireProcFs(IpvsCollector.NAME))),
+          new CollectorDefinition(
               KsmdCollector.NAME, false, "Exposes kernel and system statistics from /sys/kernel/mm/ksm.",
               ctx -> new KsmdCollector(ctx.requireSysFs(KsmdCollector.NAME))),
           new CollectorDefinition(

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "infiniband", "powersupplyclass", "rapl");
+  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "infiniband", "ipvs", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -73,22 +74,30 @@ class NodeExporterPlatformParityTest {
         "BondingCollectorTest/centos7SlavePrefix",
         "InfinibandCollectorTest/hpcNodeConnectX5",
         "InfinibandCollectorTest/oldClusterMlx4",
+        "IpvsCollectorTest/keepalivedLoadBalancer",
       })
-  void vigilReportsWhatNodeExporterReportsForTheSameSysfsTree(String tree) throws Exception {
+  void vigilReportsWhatNodeExporterReportsForTheSameTree(String tree, @TempDir Path empty) throws Exception {
     Path root = Fixtures.root().resolve(tree).normalize();
-    Parsed theirs = Parsed.of(nodeExporterOutput(root));
-    Parsed ours = Parsed.of(vigilOutput(root));
+    // node_exporter will not start with a missing --path.procfs: a tree without proc/ (or sys/) gets an empty one
+    Path proc = existingOrEmpty(root.resolve("proc"), empty.resolve("proc"));
+    Path sys = existingOrEmpty(root.resolve("sys"), empty.resolve("sys"));
+    Parsed theirs = Parsed.of(nodeExporterOutput(proc, sys));
+    Parsed ours = Parsed.of(vigilOutput(proc, sys));
     assertThat(ours.metadata).as("HELP and TYPE per family").isEqualTo(theirs.metadata);
     assertThat(ours.samples.keySet()).as("series").isEqualTo(theirs.samples.keySet());
     theirs.samples.forEach(
         (series, value) -> assertThat(ours.samples.get(series)).as(series).isEqualTo(value));
   }
 
+  private static Path existingOrEmpty(Path dir, Path empty) throws IOException {
+    return Files.isDirectory(dir) ? dir : Files.createDirectories(empty);
+  }
+
   /** Our collectors as the exporter builds them, plus the success gauge the runner would add. */
-  private static String vigilOutput(Path root) throws Exception {
-    SysFs sys = new SysFs(root.resolve("sys"));
-    ProcFs proc = new ProcFs(root.resolve("proc"));
-    HostPaths paths = new HostPaths(root.resolve("proc"), root.resolve("sys"), Path.of("/"), Path.of("/run/udev/data"));
+  private static String vigilOutput(Path procRoot, Path sysRoot) throws Exception {
+    SysFs sys = new SysFs(sysRoot);
+    ProcFs proc = new ProcFs(procRoot);
+    HostPaths paths = new HostPaths(procRoot, sysRoot, Path.of("/"), Path.of("/run/udev/data"));
     CollectorContext ctx =
         new CollectorContext(
             LinuxSources.create(proc, sys, paths), Optional.of(proc), Optional.of(sys), paths, CollectorOptions.DEFAULT);
@@ -108,13 +117,13 @@ class NodeExporterPlatformParityTest {
     return text.toString();
   }
 
-  private static String nodeExporterOutput(Path root) throws Exception {
+  private static String nodeExporterOutput(Path proc, Path sys) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Process process =
-        new ProcessBuilder(command(port, root))
+        new ProcessBuilder(command(port, proc, sys))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -142,12 +151,12 @@ class NodeExporterPlatformParityTest {
     }
   }
 
-  private static List<String> command(int port, Path root) {
+  private static List<String> command(int port, Path proc, Path sys) {
     List<String> command = new java.util.ArrayList<>(List.of(
         binary.toString(),
         "--web.listen-address=127.0.0.1:" + port,
-        "--path.sysfs=" + root.resolve("sys"),
-        "--path.procfs=" + root.resolve("proc"),
+        "--path.sysfs=" + sys,
+        "--path.procfs=" + proc,
         "--web.disable-exporter-metrics",
         "--collector.disable-defaults"));
     COLLECTORS.forEach(c -> command.add("--collector." + c));

@@ -65,7 +65,8 @@ public final class CollectorCatalogue {
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
-              CpufreqCollector.NAME, true, "Exposes CPU frequency statistics from /sys/devices/system/cpu/cpu*/cpufreq/.",
+              CpufreqCollector.NAME, true,
+              "Exposes CPU frequency statistics from /sys/devices/system/cpu/cpu*/cpufreq/.",
               ctx -> new CpufreqCollector(ctx.requireSysFs(CpufreqCollector.NAME))),
           new CollectorDefinition(
               DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
@@ -77,7 +78,8 @@ public final class CollectorCatalogue {
                 return new DmiCollector(DmiId.read(sys), sys.path("class", "dmi", "id").toString());
               }),
           new CollectorDefinition(
-              EdacCollector.NAME, true, "Exposes error detection and correction statistics from /sys/devices/system/edac/mc/.",
+              EdacCollector.NAME, true,
+              "Exposes error detection and correction statistics from /sys/devices/system/edac/mc/.",
               ctx -> new EdacCollector(ctx.requireSysFs(EdacCollector.NAME))),
           new CollectorDefinition(
               EntropyCollector.NAME, true, "Exposes available entropy.",
@@ -98,13 +100,15 @@ public final class CollectorCatalogue {
                 return new HwmonCollector(() -> HwmonChip.readAll(sys));
               }),
           new CollectorDefinition(
-              InfinibandCollector.NAME, true, "Exposes network statistics specific to InfiniBand and Intel OmniPath configurations.",
+              InfinibandCollector.NAME, true,
+              "Exposes network statistics specific to InfiniBand and Intel OmniPath configurations.",
               ctx -> new InfinibandCollector(ctx.requireSysFs(InfinibandCollector.NAME))),
           new CollectorDefinition(
               InterruptsCollector.NAME, false, "Exposes detailed interrupts statistics from /proc/interrupts.",
               ctx -> new InterruptsCollector(ctx.requireProcFs(InterruptsCollector.NAME))),
           new CollectorDefinition(
-              IpvsCollector.NAME, true, "Exposes IPVS status from /proc/net/ip_vs and stats from /proc/net/ip_vs_stats.",
+              IpvsCollector.NAME, true,
+              "Exposes IPVS status from /proc/net/ip_vs and stats from /proc/net/ip_vs_stats.",
               ctx -> new IpvsCollector(ctx.requireProcFs(IpvsCollector.NAME))),
           new CollectorDefinition(
               KsmdCollector.NAME, false, "Exposes kernel and system statistics from /sys/kernel/mm/ksm.",
@@ -153,7 +157,8 @@ public final class CollectorCatalogue {
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
           new CollectorDefinition(
-              PowerSupplyClassCollector.NAME, true, "Exposes power supply statistics from /sys/class/power_supply/.",
+              PowerSupplyClassCollector.NAME, true,
+              "Exposes power supply statistics from /sys/class/power_supply/.",
               ctx -> new PowerSupplyClassCollector(ctx.requireSysFs(PowerSupplyClassCollector.NAME))),
           new CollectorDefinition(
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",

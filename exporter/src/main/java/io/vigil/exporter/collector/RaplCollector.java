@@ -56,7 +56,8 @@ public final class RaplCollector implements Collector {
       } catch (AccessDeniedException e) {
         throw new NoDataException(e.getFile() + ": energy counters are readable by root only");
       }
-      out.counter("node_rapl_" + sanitize(zone.name()) + "_joules_total", "Current RAPL " + zone.name() + " value in joules",
+      out.counter("node_rapl_" + sanitize(zone.name()) + "_joules_total",
+          "Current RAPL " + zone.name() + " value in joules",
           Uint64.toDouble(microjoules) / 1_000_000.0,
           "index", Integer.toString(zone.index()), "path", zone.directory().toString());
     }

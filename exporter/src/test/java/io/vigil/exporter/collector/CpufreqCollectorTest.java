@@ -101,7 +101,8 @@ class CpufreqCollectorTest {
     Files.createDirectories(sys.resolve("devices/system/cpu/cpufreq/policy2"));
     Files.createDirectories(sys.resolve("devices/system/cpu/cpuidle/cpufreq"));
     assertThat(scrape(sys)).endsWith(
-        "node_cpu_scaling_frequency_max_hertz{cpu=\"10\"} 3.0E9\nnode_cpu_scaling_frequency_max_hertz{cpu=\"2\"} 3.0E9\n");
+        "node_cpu_scaling_frequency_max_hertz{cpu=\"10\"} 3.0E9\n"
+            + "node_cpu_scaling_frequency_max_hertz{cpu=\"2\"} 3.0E9\n");
   }
 
   @Test

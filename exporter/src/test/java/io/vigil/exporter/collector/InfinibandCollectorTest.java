@@ -24,7 +24,8 @@ class InfinibandCollectorTest {
 
   @Test
   void reportsAConnectX5PortWithItsCountersAndTheHcaInfo() throws Exception {
-    ExpectedOutput.assertMatches(scrape(tree("hpcNodeConnectX5")), tree("hpcNodeConnectX5").resolveSibling("expected.prom"));
+    ExpectedOutput.assertMatches(
+        scrape(tree("hpcNodeConnectX5")), tree("hpcNodeConnectX5").resolveSibling("expected.prom"));
     assertThat(scrape(tree("hpcNodeConnectX5")))
         .contains("node_infiniband_rate_bytes_per_second{device=\"mlx5_0\",port=\"1\"} 1.25E10\n")
         .doesNotContain("rx_write_requests");

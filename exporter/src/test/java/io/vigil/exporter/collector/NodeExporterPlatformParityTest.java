@@ -33,16 +33,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs Debian's node_exporter 1.5 ({@code prometheus-node-exporter}) with {@code --path.sysfs} and
- * {@code --path.procfs} on each platform fixture tree and checks that Vigil's {@code cpufreq}, {@code powersupplyclass},
- * {@code rapl}, {@code edac}, {@code bonding}, {@code infiniband} and {@code ipvs} collectors, built through the
- * catalogue, give the same families, HELP texts, types, label sets, values and collector success. Every collector runs
- * on every tree, so each tree also checks what both do where that hardware is absent. Values are compared as numbers.
+ * {@code --path.procfs} on each platform fixture tree and checks that Vigil's {@code bonding}, {@code cpufreq},
+ * {@code edac}, {@code infiniband}, {@code ipvs}, {@code powersupplyclass} and {@code rapl} collectors, built through
+ * the catalogue, give the same families, HELP texts, types, label sets, values and collector success. Every collector
+ * runs on every tree, so each tree also checks what both do where that hardware is absent. Values are compared as
+ * numbers.
  *
  * <p>Skipped with a message when the binary is missing, except in CI ({@code CI=true}), where that fails.
  */
 class NodeExporterPlatformParityTest {
 
-  private static final List<String> COLLECTORS = List.of("bonding", "cpufreq", "edac", "infiniband", "ipvs", "powersupplyclass", "rapl");
+  private static final List<String> COLLECTORS =
+      List.of("bonding", "cpufreq", "edac", "infiniband", "ipvs", "powersupplyclass", "rapl");
   private static Path binary;
 
   @BeforeAll
@@ -100,7 +102,8 @@ class NodeExporterPlatformParityTest {
     HostPaths paths = new HostPaths(procRoot, sysRoot, Path.of("/"), Path.of("/run/udev/data"));
     CollectorContext ctx =
         new CollectorContext(
-            LinuxSources.create(proc, sys, paths), Optional.of(proc), Optional.of(sys), paths, CollectorOptions.DEFAULT);
+            LinuxSources.create(proc, sys, paths), Optional.of(proc), Optional.of(sys), paths,
+            CollectorOptions.DEFAULT);
     StringBuilder text = new StringBuilder();
     for (String name : COLLECTORS) {
       boolean success;

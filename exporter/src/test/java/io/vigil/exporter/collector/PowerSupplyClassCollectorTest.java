@@ -24,7 +24,8 @@ class PowerSupplyClassCollectorTest {
 
   @Test
   void reportsALaptopsBatteryMainsAdapterAndUsbCPort() throws Exception {
-    ExpectedOutput.assertMatches(scrape(tree("thinkpadLaptop")), tree("thinkpadLaptop").resolveSibling("expected.prom"));
+    ExpectedOutput.assertMatches(
+        scrape(tree("thinkpadLaptop")), tree("thinkpadLaptop").resolveSibling("expected.prom"));
   }
 
   @Test

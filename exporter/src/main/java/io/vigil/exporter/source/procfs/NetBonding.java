@@ -43,7 +43,9 @@ public record NetBonding(String master, int slaves, int active) {
 
   private static String miiStatus(Path bond, String slave) throws IOException {
     Path lower = bond.resolve("lower_" + slave).resolve("bonding_slave").resolve("mii_status");
-    Path file = Files.exists(lower) ? lower : bond.resolve("slave_" + slave).resolve("bonding_slave").resolve("mii_status");
+    Path file = Files.exists(lower)
+        ? lower
+        : bond.resolve("slave_" + slave).resolve("bonding_slave").resolve("mii_status");
     return ProcFs.readText(file).trim();
   }
 

@@ -46,7 +46,8 @@ class NetIpVsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "IP Virtual Server version 1.2.1 (size=4096)\n", "TCP  C0A80016:0050 wlc\n  -> C0A80217:0050 Masq 1\n"})
+  @ValueSource(strings = {
+      "", "IP Virtual Server version 1.2.1 (size=4096)\n", "TCP  C0A80016:0050 wlc\n  -> C0A80217:0050 Masq 1\n"})
   void findsNoBackendsInEmptyOrShortInput(String text) throws Exception {
     assertThat(NetIpVs.parse(PATH, text).backends()).isEmpty();
   }

@@ -40,6 +40,10 @@ public final class CollectorCatalogue {
               BcacheCollector.NAME, true, "Exposes bcache statistics from /sys/fs/bcache/.",
               ctx -> new BcacheCollector(ctx.requireSysFs(BcacheCollector.NAME), false)),
           new CollectorDefinition(
+              BondingCollector.NAME, true,
+              "Exposes the number of configured and active slaves of Linux bonding interfaces.",
+              ctx -> new BondingCollector(ctx.requireSysFs(BondingCollector.NAME))),
+          new CollectorDefinition(
               BtrfsCollector.NAME, true, "Exposes btrfs statistics from /sys/fs/btrfs/.",
               ctx -> new BtrfsCollector(ctx.requireSysFs(BtrfsCollector.NAME))),
           new CollectorDefinition(
@@ -61,6 +65,10 @@ public final class CollectorCatalogue {
               CpuCollector.NAME, true, "Exposes CPU statistics.",
               ctx -> new CpuCollector(ctx.sources().stat(), cpuinfo(ctx))),
           new CollectorDefinition(
+              CpufreqCollector.NAME, true,
+              "Exposes CPU frequency statistics from /sys/devices/system/cpu/cpu*/cpufreq/.",
+              ctx -> new CpufreqCollector(ctx.requireSysFs(CpufreqCollector.NAME))),
+          new CollectorDefinition(
               DiskstatsCollector.NAME, true, "Exposes disk I/O statistics.",
               ctx -> new DiskstatsCollector(ctx.sources().disks(), ctx.options().diskstatsDevices())),
           new CollectorDefinition(
@@ -69,6 +77,10 @@ public final class CollectorCatalogue {
                 SysFs sys = ctx.requireSysFs(DmiCollector.NAME);
                 return new DmiCollector(DmiId.read(sys), sys.path("class", "dmi", "id").toString());
               }),
+          new CollectorDefinition(
+              EdacCollector.NAME, true,
+              "Exposes error detection and correction statistics from /sys/devices/system/edac/mc/.",
+              ctx -> new EdacCollector(ctx.requireSysFs(EdacCollector.NAME))),
           new CollectorDefinition(
               EntropyCollector.NAME, true, "Exposes available entropy.",
               ctx -> new EntropyCollector(ctx.requireProcFs(EntropyCollector.NAME))),
@@ -88,8 +100,16 @@ public final class CollectorCatalogue {
                 return new HwmonCollector(() -> HwmonChip.readAll(sys));
               }),
           new CollectorDefinition(
+              InfinibandCollector.NAME, true,
+              "Exposes network statistics specific to InfiniBand and Intel OmniPath configurations.",
+              ctx -> new InfinibandCollector(ctx.requireSysFs(InfinibandCollector.NAME))),
+          new CollectorDefinition(
               InterruptsCollector.NAME, false, "Exposes detailed interrupts statistics from /proc/interrupts.",
               ctx -> new InterruptsCollector(ctx.requireProcFs(InterruptsCollector.NAME))),
+          new CollectorDefinition(
+              IpvsCollector.NAME, true,
+              "Exposes IPVS status from /proc/net/ip_vs and stats from /proc/net/ip_vs_stats.",
+              ctx -> new IpvsCollector(ctx.requireProcFs(IpvsCollector.NAME))),
           new CollectorDefinition(
               KsmdCollector.NAME, false, "Exposes kernel and system statistics from /sys/kernel/mm/ksm.",
               ctx -> new KsmdCollector(ctx.requireSysFs(KsmdCollector.NAME))),
@@ -137,6 +157,10 @@ public final class CollectorCatalogue {
               OsCollector.NAME, true, "Exposes OS release information from os-release files.",
               ctx -> new OsCollector(ctx.sources().osRelease())),
           new CollectorDefinition(
+              PowerSupplyClassCollector.NAME, true,
+              "Exposes power supply statistics from /sys/class/power_supply/.",
+              ctx -> new PowerSupplyClassCollector(ctx.requireSysFs(PowerSupplyClassCollector.NAME))),
+          new CollectorDefinition(
               PressureCollector.NAME, true, "Exposes pressure stall statistics from /proc/pressure/.",
               ctx -> new PressureCollector(ctx.requireProcFs(PressureCollector.NAME))),
           new CollectorDefinition(
@@ -150,6 +174,9 @@ public final class CollectorCatalogue {
           new CollectorDefinition(
               ProcessesCollector.NAME, false, "Exposes aggregate process statistics from /proc.",
               ctx -> new ProcessesCollector(ctx.requireProcFs(ProcessesCollector.NAME))),
+          new CollectorDefinition(
+              RaplCollector.NAME, true, "Exposes RAPL energy counters from /sys/class/powercap/.",
+              ctx -> new RaplCollector(ctx.requireSysFs(RaplCollector.NAME))),
           new CollectorDefinition(
               SchedstatCollector.NAME, true, "Exposes task scheduler statistics from /proc/schedstat.",
               ctx -> new SchedstatCollector(ctx.requireProcFs(SchedstatCollector.NAME))),

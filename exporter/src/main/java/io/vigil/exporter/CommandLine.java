@@ -30,7 +30,8 @@ public record CommandLine(
   static final Set<String> VALUE_FLAGS =
       Set.of(
           "config.file", "web.listen-address", "web.config.file", "web.telemetry-path", "web.max-requests",
-          "path.procfs", "path.sysfs", "path.rootfs", "path.udev.data", "log.level");
+          "path.procfs", "path.sysfs", "path.rootfs", "path.udev.data", "log.level",
+          "collector.textfile.directory");
 
   public CommandLine {
     values = Map.copyOf(values);

@@ -6,6 +6,8 @@ import io.vigil.exporter.config.CollectorSettings;
 import io.vigil.exporter.config.ConfigException;
 import io.vigil.exporter.config.ConfigLoader;
 import io.vigil.exporter.config.ListenAddress;
+import io.vigil.exporter.config.ServicesConfig;
+import io.vigil.exporter.config.TextfileOptions;
 import io.vigil.exporter.config.VigilConfig;
 import io.vigil.exporter.config.WebSettings;
 import io.vigil.exporter.source.HostPaths;
@@ -87,8 +89,16 @@ public final class EffectiveConfig {
             o.netdevDevices(),
             o.diskstatsDevices(),
             o.netclassDevices(),
-            o.cpuInfo());
-    return new VigilConfig(web, c.scrape(), paths, collectors, c.file());
+            o.cpuInfo(),
+            o.sysctlInclude());
+    ServicesConfig services = c.services();
+    if (cli.value("collector.textfile.directory").isPresent()) {
+      String dirs = cli.value("collector.textfile.directory").get();
+      services = new ServicesConfig(
+          new TextfileOptions(dirs.isEmpty() ? List.of() : List.of(dirs), services.textfile().maxFileBytes()),
+          services.processGroups(), services.probes(), services.commands());
+    }
+    return new VigilConfig(web, c.scrape(), paths, collectors, c.file(), services);
   }
 
   /** The catalogue entries that run under this config, in catalogue order. */

@@ -144,7 +144,7 @@ public final class Exporter implements AutoCloseable {
     }
     ScrapeService service = new ScrapeService(runner, self, build, status::families);
     return new Generation(service, names, config.scrape().timeoutMargin(), config.web().unauthenticatedHealth(),
-        config.web().enableLifecycle(), runner::close);
+        config.web().enableLifecycle(), config.services().probes(), runner::close);
   }
 
   /**
@@ -189,7 +189,7 @@ public final class Exporter implements AutoCloseable {
     WebSettings kept = new WebSettings(now.listenAddress(), now.telemetryPath(), now.maxRequests(),
         now.requestTimeout(), now.responseTimeout(), w.disableExporterMetrics(), now.webConfigFile(),
         w.enableLifecycle(), w.unauthenticatedHealth());
-    return new VigilConfig(kept, loaded.scrape(), loaded.paths(), loaded.collectors(), loaded.file());
+    return new VigilConfig(kept, loaded.scrape(), loaded.paths(), loaded.collectors(), loaded.file(), loaded.services());
   }
 
   private static void restartNeeded(String key, Object running, Object loaded) {
@@ -205,17 +205,18 @@ public final class Exporter implements AutoCloseable {
       SysFs sys = SysFs.open(config.paths().sysfs());
       HostSources sources = LinuxSources.create(proc, sys, config.paths());
       return new CollectorContext(
-          sources, Optional.of(proc), Optional.of(sys), config.paths(), config.collectors());
+          sources, Optional.of(proc), Optional.of(sys), config.paths(), config.collectors(), config.services());
     }
     return new CollectorContext(
-        OshiSources.create(), Optional.empty(), Optional.empty(), config.paths(), config.collectors());
+        OshiSources.create(), Optional.empty(), Optional.empty(), config.paths(), config.collectors(),
+        config.services());
   }
 
   /** A generation with no collectors, in force only until the first real one is built. */
   private Generation placeholder() {
     ScrapeRunner none = new ScrapeRunner(List.of());
     return new Generation(new ScrapeService(none, Optional.empty(), build),
-        List.of(), running.scrape().timeoutMargin(), false, false, none::close);
+        List.of(), running.scrape().timeoutMargin(), false, false, running.services().probes(), none::close);
   }
 
   public int port() {

@@ -127,7 +127,9 @@ public final class Main {
         .append("      --path.rootfs=DIR         host root; /proc, /sys, /etc/os-release read below it (default \"/\")\n")
         .append("      --path.udev.data=DIR      udev database (default \"/run/udev/data\")\n")
         .append("      --log.level=LEVEL         debug, info, warn or error (default \"info\")\n")
-        .append("      --collector.disable-defaults  run only the collectors enabled explicitly\n");
+        .append("      --collector.disable-defaults  run only the collectors enabled explicitly\n")
+        .append("      --collector.textfile.directory=DIR  directory (or glob) of *.prom files for the textfile "
+            + "collector\n");
     for (CollectorDefinition d : catalogue) {
       String flag = "      --[no-]collector." + d.name();
       b.append(flag).append(" ".repeat(Math.max(1, 40 - flag.length())))

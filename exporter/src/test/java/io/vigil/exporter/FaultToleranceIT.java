@@ -109,7 +109,7 @@ class FaultToleranceIT {
     }
     CollectorOptions d = CollectorOptions.DEFAULT;
     CollectorOptions options = new CollectorOptions(false, on, d.filesystem(), d.netdevDevices(),
-        d.diskstatsDevices(), d.netclassDevices(), d.cpuInfo());
+        d.diskstatsDevices(), d.netclassDevices(), d.cpuInfo(), d.sysctlInclude());
     VigilConfig base = TestExporters.config(TestExporters.web(Optional.empty(), false, false));
     VigilConfig config = new VigilConfig(base.web(), base.scrape(),
         new HostPaths(proc, Fixtures.root().resolve("sys"), Fixtures.root(), dir.resolve("udev")), options,

@@ -86,6 +86,21 @@ class ReloadIT {
   }
 
   @Test
+  void reloadChangesTheProbeModulesServedAtProbe() throws Exception {
+    Exporter e = start(config("  alpha:\n    enabled: true\n"));
+    String query = "/probe?module=tcp&target=127.0.0.1:" + e.port();
+    RawHttp.Response before = RawHttp.get(e.port(), query);
+    assertThat(before.status()).isEqualTo(400);
+    assertThat(before.body()).contains("Unknown module");
+    Files.writeString(file(), config("  alpha:\n    enabled: true\n")
+        + "probes:\n  modules:\n    tcp: {prober: tcp, timeout: 1s}\n");
+    assertThat(e.reload()).isEmpty();
+    RawHttp.Response after = RawHttp.get(e.port(), query);
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(after.body()).contains("probe_success 1.0");
+  }
+
+  @Test
   void goodReloadSwapsTheCollectorsAndRecordsSuccess() throws Exception {
     Exporter e = start(config("  alpha:\n    enabled: true\n"));
     String before = metrics(e);

@@ -20,4 +20,13 @@ public interface Collector {
 
   /** Collects one scrape's families; an empty list means "nothing to report here". */
   List<MetricSnapshot> collect() throws Exception;
+
+  /**
+   * Collects knowing the deadline the runner will apply ({@link System#nanoTime()} value). Collectors that wait on
+   * the network or on other processes (probes, commands) override this to answer with partial results in time
+   * instead of being cut off whole; the others keep the default, which ignores it.
+   */
+  default List<MetricSnapshot> collect(long deadlineNanos) throws Exception {
+    return collect();
+  }
 }

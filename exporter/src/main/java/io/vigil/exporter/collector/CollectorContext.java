@@ -1,6 +1,7 @@
 package io.vigil.exporter.collector;
 
 import io.vigil.exporter.config.CollectorOptions;
+import io.vigil.exporter.config.ServicesConfig;
 import io.vigil.exporter.source.HostPaths;
 import io.vigil.exporter.source.HostSources;
 import io.vigil.exporter.source.UnsupportedSourceException;
@@ -17,13 +18,21 @@ import java.util.Optional;
  * @param sysFs {@code /sys} on Linux, empty elsewhere
  * @param paths the configured roots
  * @param options collector options from the config
+ * @param services textfile directories, process groups, probes and commands from the config
  */
 public record CollectorContext(
     HostSources sources,
     Optional<ProcFs> procFs,
     Optional<SysFs> sysFs,
     HostPaths paths,
-    CollectorOptions options) {
+    CollectorOptions options,
+    ServicesConfig services) {
+
+  /** A context without services configuration. */
+  public CollectorContext(
+      HostSources sources, Optional<ProcFs> procFs, Optional<SysFs> sysFs, HostPaths paths, CollectorOptions options) {
+    this(sources, procFs, sysFs, paths, options, ServicesConfig.DEFAULT);
+  }
 
   /** The procfs root, or a clear "not on this OS" failure for Linux-only collectors. */
   public ProcFs requireProcFs(String collector) throws UnsupportedSourceException {

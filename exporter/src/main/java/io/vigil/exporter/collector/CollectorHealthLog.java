@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Logs collector failures when a collector changes state, not on every scrape: WARN when it starts failing, DEBUG
- * (FINE) while it keeps failing, INFO once when it recovers.
+ * (FINE) while it keeps failing, INFO once when it recovers. "No data" ({@link NoDataException}: no sensors on a VM)
+ * is logged at DEBUG only, as node_exporter does.
  *
  * <p>Thread safety: safe for concurrent use.
  */
@@ -23,7 +24,7 @@ final class CollectorHealthLog {
     String duration = String.format(Locale.ROOT, "%.3fs", outcome.durationSeconds());
     if (!outcome.success()) {
       String why = outcome.failure().orElse("unknown");
-      Level level = Boolean.FALSE.equals(before) ? Level.FINE : Level.WARNING;
+      Level level = Boolean.FALSE.equals(before) || outcome.noData() ? Level.FINE : Level.WARNING;
       LOG.log(level, () -> "collector=" + outcome.name() + " failed duration=" + duration + " err=\"" + why + "\"");
     } else if (Boolean.FALSE.equals(before)) {
       LOG.info(() -> "collector=" + outcome.name() + " recovered duration=" + duration);

@@ -99,17 +99,14 @@ public final class ScrapeRunner implements AutoCloseable {
     List<Slot> chosen = slots.stream().filter(s -> selected.test(s.collector.name())).toList();
     List<CompletableFuture<Attempt>> runs = new ArrayList<>(chosen.size());
     for (Slot slot : chosen) {
-      runs.add(slot.runOrJoin(pool));
+      runs.add(slot.runOrJoin(pool, scrapeStart + budget(slot, scrapeBudget)));
     }
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> familyNames = new HashSet<>();
     List<CollectorOutcome> outcomes = new ArrayList<>(chosen.size());
     for (int i = 0; i < chosen.size(); i++) {
       Slot slot = chosen.get(i);
-      long budgetNanos = slot.timeout.toNanos();
-      if (scrapeBudget.isPresent()) {
-        budgetNanos = Math.min(budgetNanos, scrapeBudget.get().toNanos());
-      }
+      long budgetNanos = budget(slot, scrapeBudget);
       CollectorOutcome outcome = await(slot, runs.get(i), scrapeStart + budgetNanos, families, familyNames);
       outcomes.add(outcome);
       lastOutcomes.put(outcome.name(), outcome);
@@ -118,6 +115,15 @@ public final class ScrapeRunner implements AutoCloseable {
     families.add(durationFamily(outcomes));
     families.add(successFamily(outcomes));
     return new ScrapeResult(families, outcomes);
+  }
+
+  /** A collector's deadline: its timeout, or the scrape's budget when that is shorter. */
+  private static long budget(Slot slot, Optional<Duration> scrapeBudget) {
+    long budgetNanos = slot.timeout.toNanos();
+    if (scrapeBudget.isPresent()) {
+      budgetNanos = Math.min(budgetNanos, scrapeBudget.get().toNanos());
+    }
+    return budgetNanos;
   }
 
   private static CollectorOutcome await(
@@ -130,6 +136,9 @@ public final class ScrapeRunner implements AutoCloseable {
     long waitStart = System.nanoTime();
     try {
       Attempt attempt = run.get(Math.max(0, deadlineNanos - waitStart), TimeUnit.NANOSECONDS);
+      if (attempt.error instanceof NoDataException) {
+        return CollectorOutcome.noData(name, attempt.seconds(), describe(attempt.error));
+      }
       if (attempt.error != null) {
         return CollectorOutcome.failed(name, attempt.seconds(), describe(attempt.error));
       }
@@ -218,7 +227,7 @@ public final class ScrapeRunner implements AutoCloseable {
       this.timeout = timeout;
     }
 
-    synchronized CompletableFuture<Attempt> runOrJoin(ThreadPoolExecutor pool) {
+    synchronized CompletableFuture<Attempt> runOrJoin(ThreadPoolExecutor pool, long deadlineNanos) {
       if (inFlight != null && !inFlight.isDone()) {
         return inFlight;
       }
@@ -229,7 +238,7 @@ public final class ScrapeRunner implements AutoCloseable {
             () -> {
               long begin = System.nanoTime();
               try {
-                List<MetricSnapshot> families = List.copyOf(collector.collect());
+                List<MetricSnapshot> families = List.copyOf(collector.collect(deadlineNanos));
                 ValueSanity.check(families);
                 run.complete(new Attempt(families, null, begin, System.nanoTime()));
               } catch (Throwable t) {

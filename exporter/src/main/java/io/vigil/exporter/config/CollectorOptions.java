@@ -1,5 +1,6 @@
 package io.vigil.exporter.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param diskstatsDevices diskstats device filter (default excludes partitions, ram, loop, fd)
  * @param netclassDevices netclass device filter (node_exporter's {@code ignored-devices}, default none)
  * @param cpuInfo emit {@code node_cpu_info} (off by default, as in node_exporter)
+ * @param sysctlInclude the sysctl collector's parameters, {@code name} or {@code name:key,key,...} (node_exporter's
+ *     {@code --collector.sysctl.include}); none by default
  */
 public record CollectorOptions(
     boolean enableDefaults,
@@ -21,13 +24,15 @@ public record CollectorOptions(
     DeviceFilter netdevDevices,
     DeviceFilter diskstatsDevices,
     DeviceFilter netclassDevices,
-    boolean cpuInfo) {
+    boolean cpuInfo,
+    List<String> sysctlInclude) {
 
   public static final String DEFAULT_DISKSTATS_EXCLUDE = "^(ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$";
   public static final String DEFAULT_NETDEV_EXCLUDE = "^lo$";
 
   public CollectorOptions {
     perCollector = Map.copyOf(perCollector);
+    sysctlInclude = List.copyOf(sysctlInclude);
   }
 
   public static final CollectorOptions DEFAULT =
@@ -38,7 +43,8 @@ public record CollectorOptions(
           DeviceFilter.excluding(DEFAULT_NETDEV_EXCLUDE),
           DeviceFilter.excluding(DEFAULT_DISKSTATS_EXCLUDE),
           DeviceFilter.ALL,
-          false);
+          false,
+          List.of());
 
   public CollectorSettings settings(String collector) {
     return perCollector.getOrDefault(collector, CollectorSettings.DEFAULT);

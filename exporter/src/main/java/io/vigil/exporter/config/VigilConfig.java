@@ -12,16 +12,24 @@ import java.util.Optional;
  * @param paths where {@code /proc}, {@code /sys} and the root filesystem are
  * @param collectors which collectors run and their options
  * @param file the file this was loaded from, if any
+ * @param services textfile directories, process groups, probes and commands
  */
 public record VigilConfig(
     WebSettings web,
     ScrapeSettings scrape,
     HostPaths paths,
     CollectorOptions collectors,
-    Optional<Path> file) {
+    Optional<Path> file,
+    ServicesConfig services) {
 
   public static final VigilConfig DEFAULT =
       new VigilConfig(
           WebSettings.DEFAULT, ScrapeSettings.DEFAULT, HostPaths.defaults(), CollectorOptions.DEFAULT,
           Optional.empty());
+
+  /** A configuration without services (no textfiles, process groups, probes or commands). */
+  public VigilConfig(
+      WebSettings web, ScrapeSettings scrape, HostPaths paths, CollectorOptions collectors, Optional<Path> file) {
+    this(web, scrape, paths, collectors, file, ServicesConfig.DEFAULT);
+  }
 }

@@ -121,7 +121,7 @@ public final class WebConfigLoader {
       throw m.error(at, "tls_server_config: a client CA is configured but client_auth_type is NoClientCert; set "
           + "client_auth_type (RequireAndVerifyClientCert for mutual TLS)");
     }
-    List<String> sans = m.strings("client_allowed_sans").orElse(List.of());
+    List<String> sans = m.optionalStrings("client_allowed_sans").orElse(List.of());
     if (!sans.isEmpty() && auth != ClientAuth.RequireAnyClientCert && auth != ClientAuth.RequireAndVerifyClientCert) {
       throw m.error(m.valueNode("client_allowed_sans"), "tls_server_config.client_allowed_sans: requires "
           + "client_auth_type RequireAnyClientCert or RequireAndVerifyClientCert, got " + auth);
@@ -133,8 +133,8 @@ public final class WebConfigLoader {
           + max);
     }
     List<String> suites = new ArrayList<>();
-    if (m.strings("cipher_suites").isPresent()) {
-      List<String> given = m.strings("cipher_suites").get();
+    if (m.optionalStrings("cipher_suites").isPresent()) {
+      List<String> given = m.optionalStrings("cipher_suites").get();
       for (String s : given) {
         suites.add(TlsNames.cipherSuite(s).orElseThrow(() -> m.error(m.valueNode("cipher_suites"),
             "tls_server_config.cipher_suites: unknown cipher suite \"" + s + "\"; expected Go names such as "
@@ -143,7 +143,7 @@ public final class WebConfigLoader {
       }
     }
     List<String> curves = new ArrayList<>();
-    for (String c : m.strings("curve_preferences").orElse(List.of())) {
+    for (String c : m.optionalStrings("curve_preferences").orElse(List.of())) {
       curves.add(TlsNames.curve(c).orElseThrow(() -> m.error(m.valueNode("curve_preferences"),
           "tls_server_config.curve_preferences: unknown curve \"" + c + "\"; expected one of "
               + String.join(", ", TlsNames.curveNames()))));

@@ -118,8 +118,8 @@ final class YamlMapping {
     }
   }
 
-  /** A list of strings ({@code [a, b]} or a block sequence); null or absent gives empty. */
-  Optional<List<String>> strings(String key) throws ConfigException {
+  /** A list of strings ({@code [a, b]} or a block sequence); null or absent gives empty (unlike {@link #strings}). */
+  Optional<List<String>> optionalStrings(String key) throws ConfigException {
     Node value = value(key);
     if (value == null || isNull(value)) {
       return Optional.empty();
@@ -190,6 +190,30 @@ final class YamlMapping {
     return d;
   }
 
+  /** A list of strings, in flow ({@code [a, b]}) or block style; each item must be a string. */
+  Optional<List<String>> stringList(String key) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof SequenceNode seq)) {
+      throw error(value, qualified(key) + ": expected a list of strings, got " + describe(value));
+    }
+    List<String> out = new ArrayList<>(seq.getValue().size());
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof ScalarNode s) || !s.getTag().equals(Tag.STR)) {
+        throw error(item, qualified(key) + ": expected a list of strings, got " + describe(item) + " in it");
+      }
+      out.add(s.getValue());
+    }
+    return Optional.of(List.copyOf(out));
+  }
+
+  /** The node of item {@code index} of a list read with {@link #stringList}, for errors about that item. */
+  Node listItem(String key, int index) {
+    return ((SequenceNode) value(key)).getValue().get(index);
+  }
+
   Optional<Pattern> regex(String key) throws ConfigException {
     Node value = value(key);
     if (value == null) {
@@ -204,6 +228,130 @@ final class YamlMapping {
           qualified(key) + ": expected a valid regular expression, got \"" + s.getValue() + "\": "
               + e.getDescription() + " near index " + e.getIndex());
     }
+  }
+
+  /** A list of strings; absent gives an empty list. */
+  List<String> strings(String key) throws ConfigException {
+    List<String> out = new ArrayList<>();
+    for (Node item : sequence(key, "a list of strings")) {
+      if (!(item instanceof ScalarNode s) || !s.getTag().equals(Tag.STR)) {
+        throw error(item, qualified(key) + ": expected a list of strings, got " + describe(item) + " in it");
+      }
+      out.add(s.getValue());
+    }
+    return out;
+  }
+
+  /** A list of integers in a range; absent gives an empty list. */
+  List<Integer> integers(String key, int min, int max) throws ConfigException {
+    List<Integer> out = new ArrayList<>();
+    String expected = "a list of integers from " + min + " to " + max;
+    for (Node item : sequence(key, expected)) {
+      if (!(item instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) {
+        throw error(item, qualified(key) + ": expected " + expected + ", got " + describe(item) + " in it");
+      }
+      long v;
+      try {
+        v = Long.parseLong(s.getValue().replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw error(item, qualified(key) + ": expected " + expected + ", got " + describe(item) + " in it");
+      }
+      if (v < min || v > max) {
+        throw error(item, qualified(key) + ": expected " + expected + ", got " + v);
+      }
+      out.add((int) v);
+    }
+    return out;
+  }
+
+  /** A list of regular expressions; absent gives an empty list. */
+  List<Pattern> regexes(String key) throws ConfigException {
+    return regexes(key, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A list of regular expressions, each rewritten before compiling (another dialect's syntax). */
+  List<Pattern> regexes(String key, java.util.function.UnaryOperator<String> rewrite) throws ConfigException {
+    List<Pattern> out = new ArrayList<>();
+    for (Node item : sequence(key, "a list of regular expressions")) {
+      if (!(item instanceof ScalarNode s) || isNull(item)) {
+        throw error(item, qualified(key) + ": expected a list of regular expressions, got " + describe(item)
+            + " in it");
+      }
+      out.add(compileRegex(key, item, rewrite.apply(s.getValue())));
+    }
+    return out;
+  }
+
+  /** A list of mappings, each readable with its position ({@code key[0]}); absent gives an empty list. */
+  List<YamlMapping> mappings(String key) throws ConfigException {
+    List<YamlMapping> out = new ArrayList<>();
+    List<Node> items = sequence(key, "a list of mappings");
+    for (int i = 0; i < items.size(); i++) {
+      out.add(new YamlMapping(file, qualified(key) + "[" + i + "]", items.get(i)));
+    }
+    return out;
+  }
+
+  /** A mapping of string keys to string values; absent gives an empty map. */
+  Map<String, String> stringMap(String key) throws ConfigException {
+    Optional<YamlMapping> m = mapping(key);
+    Map<String, String> out = new LinkedHashMap<>();
+    if (m.isEmpty()) {
+      return out;
+    }
+    for (String k : m.get().keys()) {
+      out.put(k, m.get().string(k).orElseThrow());
+    }
+    return out;
+  }
+
+  Optional<Long> longInteger(String key, long min, long max) throws ConfigException {
+    Node value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    ScalarNode s = scalar(key, value, "an integer");
+    String expected = "an integer from " + min + " to " + max;
+    long v;
+    try {
+      if (!s.getTag().equals(Tag.INT)) {
+        throw new NumberFormatException();
+      }
+      v = Long.parseLong(s.getValue().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+    }
+    if (v < min || v > max) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + v);
+    }
+    return Optional.of(v);
+  }
+
+  private List<Node> sequence(String key, String expected) throws ConfigException {
+    Node value = value(key);
+    if (value == null || isNull(value)) {
+      return List.of();
+    }
+    if (!(value instanceof SequenceNode seq)) {
+      throw error(value, qualified(key) + ": expected " + expected + ", got " + describe(value));
+    }
+    return seq.getValue();
+  }
+
+  private Pattern compileRegex(String key, Node at, String text) throws ConfigException {
+    try {
+      return Pattern.compile(text);
+    } catch (PatternSyntaxException e) {
+      throw error(
+          at,
+          qualified(key) + ": expected a valid regular expression, got \"" + text + "\": "
+              + e.getDescription() + " near index " + e.getIndex());
+    }
+  }
+
+  /** True when the key is present. */
+  boolean has(String key) {
+    return entries.containsKey(key);
   }
 
   ConfigException error(Node at, String message) {

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * The HTTP side: JDK {@code HttpServer} (or {@code HttpsServer} when the web config has TLS) with a bounded worker
  * pool, serving the telemetry path, {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} (when the lifecycle API is
- * on) and the landing page, every path behind the web config's headers, rate limit and basic auth. Slow clients are
+ * on), {@code /probe} (blackbox-style probing of configured modules) and the landing page, every path behind the web config's headers, rate limit and basic auth. Slow clients are
  * cut off by the JDK server's request and response time limits, oversized request headers by its header size limit,
  * surplus connections by its connection cap ({@link ServerTuning}).
  */
@@ -87,6 +87,12 @@ public final class ExporterServer implements AutoCloseable {
       }
     });
     metricsContext.getFilters().add(filter);
+    // blackbox-style multi-target probing with the probes of the generation in force; 400 for every module when none
+    // is configured
+    if (!telemetryPath.equals("/probe")) {
+      HttpContext probe = server.createContext("/probe", new GenerationProbeHandler(generations, maxRequests));
+      probe.getFilters().add(filter);
+    }
     HttpContext root = server.createContext("/", exchange -> route(exchange, generations, reload, build,
         telemetryPath));
     root.getFilters().add(filter);

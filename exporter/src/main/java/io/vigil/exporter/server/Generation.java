@@ -1,6 +1,7 @@
 package io.vigil.exporter.server;
 
 import io.vigil.exporter.ScrapeService;
+import io.vigil.exporter.config.ProbeConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ public final class Generation {
   private final Duration timeoutMargin;
   private final boolean unauthenticatedHealth;
   private final boolean lifecycle;
+  private final ProbeConfig probes;
   private final Runnable close;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean retired = new AtomicBoolean();
@@ -33,16 +35,18 @@ public final class Generation {
    * @param timeoutMargin {@code scrape.timeout_margin}
    * @param unauthenticatedHealth {@code web.unauthenticated_health}
    * @param lifecycle {@code web.enable_lifecycle}: {@code POST /-/reload} is served
+   * @param probes the {@code probes} section: modules and targets {@code /probe} serves
    * @param close releases the generation's resources (its collector threads) once nothing uses it
    */
   public Generation(ScrapeService service, List<String> enabled, Duration timeoutMargin,
-      boolean unauthenticatedHealth, boolean lifecycle, Runnable close) {
+      boolean unauthenticatedHealth, boolean lifecycle, ProbeConfig probes, Runnable close) {
     this.service = service;
     this.enabled = List.copyOf(enabled);
     this.enabledSet = Set.copyOf(enabled);
     this.timeoutMargin = timeoutMargin;
     this.unauthenticatedHealth = unauthenticatedHealth;
     this.lifecycle = lifecycle;
+    this.probes = probes;
     this.close = close;
   }
 
@@ -68,6 +72,10 @@ public final class Generation {
 
   boolean lifecycle() {
     return lifecycle;
+  }
+
+  ProbeConfig probes() {
+    return probes;
   }
 
   /** Registers a user; false when the generation was retired meanwhile (the caller takes the new one). */

@@ -26,7 +26,7 @@ class CollectorCatalogueTest {
     CollectorOptions options =
         new CollectorOptions(
             d.enableDefaults(), d.perCollector(), d.filesystem(), d.netdevDevices(), d.diskstatsDevices(),
-            d.netclassDevices(), cpuInfo);
+            d.netclassDevices(), cpuInfo, d.sysctlInclude());
     return new CollectorContext(
         sources, Optional.of(Fixtures.procFs()), Optional.of(Fixtures.sysFs()), paths, options);
   }

@@ -52,7 +52,7 @@ class CpuCollectorTest {
             node_cpu_seconds_total{cpu="0",mode="irq"} 0.0
             node_cpu_seconds_total{cpu="0",mode="nice"} 8.91
             node_cpu_seconds_total{cpu="0",mode="softirq"} 23.07
-            node_cpu_seconds_total{cpu="0",mode="steal"} 6.97
+            node_cpu_seconds_total{cpu="0",mode="steal"} 0.0
             node_cpu_seconds_total{cpu="0",mode="system"} 410.33
             node_cpu_seconds_total{cpu="0",mode="user"} 1144.02
             node_cpu_seconds_total{cpu="1",mode="idle"} 24658.44
@@ -60,7 +60,7 @@ class CpuCollectorTest {
             node_cpu_seconds_total{cpu="1",mode="irq"} 0.0
             node_cpu_seconds_total{cpu="1",mode="nice"} 8.41
             node_cpu_seconds_total{cpu="1",mode="softirq"} 18.96
-            node_cpu_seconds_total{cpu="1",mode="steal"} 6.62
+            node_cpu_seconds_total{cpu="1",mode="steal"} 0.0
             node_cpu_seconds_total{cpu="1",mode="system"} 462.19
             node_cpu_seconds_total{cpu="1",mode="user"} 1247.28
             node_cpu_seconds_total{cpu="2",mode="idle"} 24599.04
@@ -68,7 +68,7 @@ class CpuCollectorTest {
             node_cpu_seconds_total{cpu="2",mode="irq"} 0.0
             node_cpu_seconds_total{cpu="2",mode="nice"} 7.99
             node_cpu_seconds_total{cpu="2",mode="softirq"} 22.56
-            node_cpu_seconds_total{cpu="2",mode="steal"} 6.34
+            node_cpu_seconds_total{cpu="2",mode="steal"} 0.0
             node_cpu_seconds_total{cpu="2",mode="system"} 470.9
             node_cpu_seconds_total{cpu="2",mode="user"} 1109.28
             node_cpu_seconds_total{cpu="3",mode="idle"} 24433.49
@@ -76,7 +76,7 @@ class CpuCollectorTest {
             node_cpu_seconds_total{cpu="3",mode="irq"} 0.0
             node_cpu_seconds_total{cpu="3",mode="nice"} 7.17
             node_cpu_seconds_total{cpu="3",mode="softirq"} 18.31
-            node_cpu_seconds_total{cpu="3",mode="steal"} 6.02
+            node_cpu_seconds_total{cpu="3",mode="steal"} 0.0
             node_cpu_seconds_total{cpu="3",mode="system"} 496.85
             node_cpu_seconds_total{cpu="3",mode="user"} 1336.43
             """);
@@ -91,14 +91,14 @@ class CpuCollectorTest {
             """
             # HELP node_cpu_info CPU information from /proc/cpuinfo.
             # TYPE node_cpu_info gauge
-            node_cpu_info{cachesize="512 KB",core="0",cpu="0",family="25",microcode="0xa0011d5",model="1",\
-            model_name="AMD EPYC 7B13",package="0",stepping="0",vendor="AuthenticAMD"} 1.0
-            node_cpu_info{cachesize="512 KB",core="0",cpu="1",family="25",microcode="0xa0011d5",model="1",\
-            model_name="AMD EPYC 7B13",package="0",stepping="0",vendor="AuthenticAMD"} 1.0
-            node_cpu_info{cachesize="512 KB",core="1",cpu="2",family="25",microcode="0xa0011d5",model="1",\
-            model_name="AMD EPYC 7B13",package="0",stepping="0",vendor="AuthenticAMD"} 1.0
-            node_cpu_info{cachesize="512 KB",core="1",cpu="3",family="25",microcode="0xa0011d5",model="1",\
-            model_name="AMD EPYC 7B13",package="0",stepping="0",vendor="AuthenticAMD"} 1.0
+            node_cpu_info{cachesize="6144 KB",core="0",cpu="0",family="6",microcode="0xf8",model="158",\
+            model_name="Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",package="0",stepping="9",vendor="GenuineIntel"} 1.0
+            node_cpu_info{cachesize="6144 KB",core="1",cpu="1",family="6",microcode="0xf8",model="158",\
+            model_name="Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",package="0",stepping="9",vendor="GenuineIntel"} 1.0
+            node_cpu_info{cachesize="6144 KB",core="2",cpu="2",family="6",microcode="0xf8",model="158",\
+            model_name="Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",package="0",stepping="9",vendor="GenuineIntel"} 1.0
+            node_cpu_info{cachesize="6144 KB",core="3",cpu="3",family="6",microcode="0xf8",model="158",\
+            model_name="Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",package="0",stepping="9",vendor="GenuineIntel"} 1.0
             # HELP node_cpu_seconds_total Seconds the CPUs spent in each mode.
             """);
   }

@@ -97,7 +97,7 @@ class NetclassCollectorTest {
             # TYPE node_network_info gauge
             node_network_info{address="00:00:00:00:00:00",broadcast="00:00:00:00:00:00",device="lo",duplex="",ifalias="",operstate="unknown"} 1.0
             node_network_info{address="02:42:7d:3a:91:0c",broadcast="ff:ff:ff:ff:ff:ff",device="docker0",duplex="unknown",ifalias="",operstate="up"} 1.0
-            node_network_info{address="3c:ec:ef:5a:21:0e",broadcast="ff:ff:ff:ff:ff:ff",device="eth0",duplex="full",ifalias="uplink to sw1 port 12",operstate="up"} 1.0
+            node_network_info{address="18:66:da:5a:21:0e",broadcast="ff:ff:ff:ff:ff:ff",device="eth0",duplex="full",ifalias="uplink to sw1 port 12",operstate="up"} 1.0
             node_network_info{address="ba:5e:39:f0:6d:a2",broadcast="ff:ff:ff:ff:ff:ff",device="vethc4a7e21",duplex="full",ifalias="",operstate="up"} 1.0
             # HELP node_network_mtu_bytes Network device property: mtu_bytes
             # TYPE node_network_mtu_bytes gauge

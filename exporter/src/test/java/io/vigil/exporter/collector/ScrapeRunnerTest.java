@@ -2,9 +2,9 @@ package io.vigil.exporter.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.collector.ScrapeRunner.TimedCollector;
 import io.vigil.exporter.testing.MetricsText;
+import io.vigil.exporter.testing.TestCollectors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +52,18 @@ class ScrapeRunnerTest {
     assertThat(MetricsText.of(result.families()))
         .contains("node_scrape_collector_success{collector=\"broken\"} 0.0")
         .contains("node_scrape_collector_success{collector=\"ok\"} 1.0");
+  }
+
+  @Test
+  void noDataIsAFailureMarkedAsExpected() {
+    Collector empty = collector("hwmon", () -> {
+      throw new NoDataException("/sys/class/hwmon: no hardware sensors");
+    });
+    runner = new ScrapeRunner(List.of(timed(empty, Duration.ofSeconds(5))));
+    CollectorOutcome outcome = runner.scrape(n -> true, Optional.empty()).outcomes().get(0);
+    assertThat(outcome.success()).isFalse();
+    assertThat(outcome.noData()).isTrue();
+    assertThat(outcome.failure()).contains("NoDataException: /sys/class/hwmon: no hardware sensors");
   }
 
   @Test
@@ -158,21 +170,7 @@ class ScrapeRunnerTest {
     });
   }
 
-  interface Body {
-    List<MetricSnapshot> run() throws Exception;
-  }
-
-  private static Collector collector(String name, Body body) {
-    return new Collector() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<MetricSnapshot> collect() throws Exception {
-        return body.run();
-      }
-    };
+  private static Collector collector(String name, TestCollectors.Body body) {
+    return TestCollectors.collector(name, body);
   }
 }

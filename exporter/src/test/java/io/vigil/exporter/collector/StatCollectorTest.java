@@ -30,7 +30,7 @@ class StatCollectorTest {
             node_forks_total 48817.0
             # HELP node_intr_total Total number of interrupts serviced.
             # TYPE node_intr_total counter
-            node_intr_total 5019097.0
+            node_intr_total 7486995.0
             # HELP node_procs_blocked Number of processes blocked waiting for I/O to complete.
             # TYPE node_procs_blocked gauge
             node_procs_blocked 1.0

@@ -90,7 +90,8 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyIsRejected() {
     assertRejected("web: {}\nscrap: {}\n",
-        "vigil.yml:2:1: unknown key scrap; expected one of: collectors, paths, scrape, web");
+        "vigil.yml:2:1: unknown key scrap; expected one of: collectors, commands, paths, probes, process_groups, "
+            + "scrape, web");
   }
 
   @Test
@@ -163,6 +164,44 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> parse("web: !!javax.script.ScriptEngineManager [x]\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("vigil.yml:1:6: invalid YAML");
+  }
+
+  private VigilConfig sysctl(String yaml) throws ConfigException {
+    return new ConfigLoader(Set.of("sysctl")).parse("vigil.yml", yaml, Optional.empty());
+  }
+
+  private void assertSysctlRejected(String yaml, String message) {
+    assertThatThrownBy(() -> sysctl(yaml)).isInstanceOf(ConfigException.class).hasMessage(message);
+  }
+
+  @Test
+  void readsTheSysctlIncludeListInFlowAndBlockStyle() throws Exception {
+    String flow = "collectors:\n  sysctl:\n    include: [vm.swappiness, \"net.ipv4.ip_local_port_range:low,high\"]\n";
+    assertThat(sysctl(flow).collectors().sysctlInclude())
+        .containsExactly("vm.swappiness", "net.ipv4.ip_local_port_range:low,high");
+    assertThat(sysctl("collectors:\n  sysctl:\n    include:\n      - kernel.printk\n").collectors().sysctlInclude())
+        .containsExactly("kernel.printk");
+    assertThat(sysctl("").collectors().sysctlInclude()).isEmpty();
+  }
+
+  @Test
+  void sysctlIncludeThatIsNotAListIsRejected() {
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: vm.swappiness\n",
+        "vigil.yml:3:14: collectors.sysctl.include: expected a list of strings, got string \"vm.swappiness\"");
+  }
+
+  @Test
+  void sysctlIncludeWithANumberOrAnEmptyPartIsRejectedAtItsItem() {
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: [vm.swappiness, 12]\n",
+        "vigil.yml:3:30: collectors.sysctl.include: expected a list of strings, got integer \"12\" in it");
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: [vm.swappiness, \"fs.file-nr:a,\"]\n",
+        "vigil.yml:3:30: collectors.sysctl.include: expected a sysctl name like vm.swappiness, optionally with value"
+            + " names like net.ipv4.ip_local_port_range:low,high, got \"fs.file-nr:a,\"");
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: [vm.swappiness, \"vm.swappiness:a\"]\n",
+        "vigil.yml:3:30: collectors.sysctl.include: vm.swappiness is listed twice");
+    assertSysctlRejected("collectors:\n  sysctl:\n    include: [\"../../etc/shadow\"]\n",
+        "vigil.yml:3:15: collectors.sysctl.include: expected a sysctl name like vm.swappiness, optionally with value"
+            + " names like net.ipv4.ip_local_port_range:low,high, got \"../../etc/shadow\"");
   }
 
   @Test

@@ -75,6 +75,19 @@ class BasicAuthIT {
   }
 
   @Test
+  void probeEndpointIsBehindBasicAuthToo() throws Exception {
+    Exporter e = start("basic_auth_users:\n  prometheus: " + HASH + "\n", true);
+    RawHttp.Response refused = RawHttp.get(e.port(), "/probe?module=http_2xx&target=http://127.0.0.1:1/");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Basic");
+    // With credentials the probe handler answers: no modules are configured, so the module is refused.
+    RawHttp.Response r = RawHttp.get(e.port(), "/probe?module=http_2xx&target=http://127.0.0.1:1/",
+        "Authorization", RawHttp.basic("prometheus", "s3cret"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("http_2xx");
+  }
+
+  @Test
   void healthEndpointsNeedCredentialsUnlessTheOptionSaysOtherwise() throws Exception {
     Exporter locked = start("basic_auth_users:\n  prometheus: " + HASH + "\n", false);
     assertThat(RawHttp.get(locked.port(), "/-/healthy").status()).isEqualTo(401);

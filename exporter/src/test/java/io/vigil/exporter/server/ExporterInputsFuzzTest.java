@@ -6,9 +6,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * The short fuzzing run of every build (the {@code fuzz-smoke} execution): all {@link FuzzTargets} in one fuzzer,
- * the first byte choosing the target, because Jazzer fuzzes one test per JVM and each JVM costs ~15 s to set up.
- * Saved inputs and crashes live in {@code ExporterInputsFuzzTestInputs} and replay first on every run. The
- * per-target classes fuzz longer under {@code -Pfuzz}.
+ * the last byte of an input choosing the target (0 config file, 1 web config, 2 /metrics query, 3 PEM, 4 textfile
+ * {@code *.prom} file), because Jazzer fuzzes one test per JVM and each JVM costs ~15 s to set up. Saved inputs and
+ * crashes live in {@code ExporterInputsFuzzTestInputs} and replay first on every run. The per-target classes fuzz
+ * longer under {@code -Pfuzz}.
  */
 class ExporterInputsFuzzTest {
 
@@ -27,13 +28,16 @@ class ExporterInputsFuzzTest {
       "basic_auth_users:", "$2y$10$", "rate_limit:", "interval: ", "burst: ", "\\\\0", "\\x0a  ", "\\x0a    "})
   @DictionaryEntries({"collect[]=", "exclude[]=", "name[]=", "collect%5B%5D=", "&", "%", "%zz", "cpu",
       "meminfo", "1e309", "NaN", "-0", "Infinity", "0x1p3", "1_000", " "})
+  @DictionaryEntries({"# HELP ", "# TYPE ", " counter", " gauge", " histogram", " summary", " untyped", "_bucket",
+      "_sum", "_count", "le=", "+Inf", "quantile=", "{a=", "\\\\n", "\\x0a", " 1 1700000000000"})
   @FuzzTest(maxDuration = "8s")
   void everyParsedInputFailsOnlyTheDocumentedWay(FuzzedDataProvider data) {
-    switch (data.consumeInt(0, 3)) {
+    switch (data.consumeInt(0, 4)) {
       case 0 -> FuzzTargets.configFile(data);
       case 1 -> FuzzTargets.webConfigFile(data);
       case 2 -> FuzzTargets.metricsRequest(data);
-      default -> FuzzTargets.pem(data);
+      case 3 -> FuzzTargets.pem(data);
+      default -> FuzzTargets.textfile(data);
     }
   }
 }

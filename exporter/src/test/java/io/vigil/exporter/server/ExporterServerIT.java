@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,14 +133,14 @@ class ExporterServerIT {
         .contains("node_scrape_collector_success{collector=\"ok\"} 1.0")
         .contains("test_ok_value 1.0")
         .doesNotContain("test_hung_value");
-    int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+    long collectorThreadsBefore = threads("vigil-collector-");
     for (int i = 0; i < 20; i++) {
       HttpResponse<byte[]> r = get(e, "/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "0.7");
       assertThat(text(r)).contains("test_ok_value 1.0").contains("collector=\"hung\"} 0.0");
     }
-    int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-    assertThat(threadsAfter).as("thread count after 20 scrapes with a hung collector")
-        .isLessThanOrEqualTo(threadsBefore + 2);
+    assertThat(threads("vigil-collector-")).as("collector threads after 20 scrapes with a hung collector")
+        .isLessThanOrEqualTo(collectorThreadsBefore);
+    assertThat(threads("vigil-http-")).as("HTTP workers stay within the pool bound").isLessThanOrEqualTo(44);
   }
 
   @Test
@@ -239,6 +238,12 @@ class ExporterServerIT {
       }
       assertThat(read).as("connection closed by the server").isEqualTo(-1);
     }
+  }
+
+  /** Live threads whose name starts with the prefix (the exporter names all of its threads). */
+  private static long threads(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
   }
 
   private static String readHead(InputStream in) throws IOException {

@@ -7,6 +7,15 @@ import io.vigil.exporter.config.WebConfig;
 import io.vigil.exporter.config.WebConfigLoader;
 import io.vigil.exporter.server.tls.Pem;
 import io.vigil.exporter.server.tls.TlsMaterial;
+import io.vigil.exporter.textfile.FamilyMerger;
+import io.vigil.exporter.textfile.ParsedFamily;
+import io.vigil.exporter.textfile.TextFormatException;
+import io.vigil.exporter.textfile.TextFormatParser;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,6 +34,7 @@ public final class FuzzTargets {
       new ConfigLoader(Set.of("cpu", "filesystem", "netdev", "diskstats", "netclass", "loadavg"));
   private static final WebConfigLoader WEB = new WebConfigLoader();
   private static final Set<String> ENABLED = Set.of("cpu", "meminfo", "loadavg", "netdev");
+  private static final ExpositionFormats FORMATS = ExpositionFormats.init();
   private static final String[] PEM_LABELS = {"PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "CERTIFICATE"};
 
   private FuzzTargets() {}
@@ -87,6 +97,42 @@ public final class FuzzTargets {
       Pem.certificates("fuzz.pem", text);
     } catch (ConfigException expected) {
       // not a usable certificate
+    }
+  }
+
+  /**
+   * A {@code *.prom} file of the textfile collector, and what follows it on the scrape path (merging into client_java
+   * snapshots, encoding in every exposition format): accepted and then encodes, or refused with a
+   * {@link TextFormatException} that names the file.
+   */
+  public static void textfile(FuzzedDataProvider data) {
+    textfile(data.consumeRemainingAsBytes());
+  }
+
+  /** {@link #textfile(FuzzedDataProvider)} on raw file bytes. */
+  public static void textfile(byte[] input) {
+    List<ParsedFamily> families;
+    try {
+      families = TextFormatParser.parse("fuzz.prom", input);
+    } catch (TextFormatException expected) {
+      if (expected.getMessage() == null || !expected.getMessage().startsWith("fuzz.prom")) {
+        throw new AssertionError("error message does not name the source: " + expected.getMessage());
+      }
+      return;
+    }
+    FamilyMerger merger = new FamilyMerger();
+    try {
+      merger.add("fuzz.prom", families);
+    } catch (TextFormatException expected) {
+      return;
+    }
+    MetricSnapshots snapshots = new MetricSnapshots(merger.snapshots());
+    try {
+      FORMATS.getPrometheusTextFormatWriter().write(new ByteArrayOutputStream(), snapshots);
+      FORMATS.getOpenMetricsTextFormatWriter().write(new ByteArrayOutputStream(), snapshots);
+      FORMATS.getPrometheusProtobufWriter().write(new ByteArrayOutputStream(), snapshots);
+    } catch (IOException e) {
+      throw new AssertionError("accepted input did not encode", e);
     }
   }
 }

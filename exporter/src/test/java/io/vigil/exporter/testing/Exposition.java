@@ -15,13 +15,32 @@ import java.util.TreeSet;
  */
 public record Exposition(Map<String, Family> families) {
 
-  /** One family: its declared type and samples. */
-  public record Family(String name, String type, List<Sample> samples) {
+  /** One family: its declared type, help text (unescaped, empty if none) and samples. */
+  public record Family(String name, String type, String help, List<Sample> samples) {
     /** Label names used by its samples (union). */
     public Set<String> labelNames() {
       Set<String> names = new TreeSet<>();
       samples.forEach(s -> names.addAll(s.labels().keySet()));
       return names;
+    }
+
+    /**
+     * Series keyed as {@code name{a="x",b="y"}} with labels in name order and values unescaped, so two exporters'
+     * outputs compare equal whatever their label order.
+     */
+    public Map<String, Double> series() {
+      Map<String, Double> out = new TreeMap<>();
+      for (Sample s : samples) {
+        StringBuilder key = new StringBuilder(s.name());
+        if (!s.labels().isEmpty()) {
+          key.append('{');
+          s.labels().forEach((k, v) -> key.append(key.charAt(key.length() - 1) == '{' ? "" : ",")
+              .append(k).append("=\"").append(v).append('"'));
+          key.append('}');
+        }
+        out.put(key.toString(), s.value());
+      }
+      return out;
     }
 
     public Optional<Sample> find(Map<String, String> labels) {
@@ -34,12 +53,15 @@ public record Exposition(Map<String, Family> families) {
 
   public static Exposition parse(String text) {
     Map<String, Family> families = new LinkedHashMap<>();
-    Map<String, String> types = new LinkedHashMap<>();
+    Map<String, String> helps = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
-      if (line.startsWith("# TYPE ")) {
+      if (line.startsWith("# HELP ")) {
+        int nameEnd = line.indexOf(' ', 7);
+        String name = nameEnd < 0 ? line.substring(7) : line.substring(7, nameEnd);
+        helps.put(name, nameEnd < 0 ? "" : unescapeHelp(line.substring(nameEnd + 1)));
+      } else if (line.startsWith("# TYPE ")) {
         String[] parts = line.split(" ");
-        types.put(parts[2], parts[3]);
-        families.put(parts[2], new Family(parts[2], parts[3], new ArrayList<>()));
+        families.put(parts[2], new Family(parts[2], parts[3], helps.getOrDefault(parts[2], ""), new ArrayList<>()));
       } else if (!line.startsWith("#") && !line.isBlank()) {
         Sample s = sample(line);
         Family f = families.get(s.name());
@@ -61,7 +83,21 @@ public record Exposition(Map<String, Family> families) {
         }
       }
     }
-    return families.computeIfAbsent(sampleName, n -> new Family(n, "untyped", new ArrayList<>()));
+    return families.computeIfAbsent(sampleName, n -> new Family(n, "untyped", "", new ArrayList<>()));
+  }
+
+  private static String unescapeHelp(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        b.append(n == 'n' ? '\n' : n);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   static Sample sample(String line) {

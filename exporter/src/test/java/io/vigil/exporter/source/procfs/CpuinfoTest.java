@@ -20,10 +20,13 @@ class CpuinfoTest {
   void readsOneProcessorPerBlockFromTheCanonicalFixture() throws Exception {
     Cpuinfo info = Cpuinfo.read(Fixtures.procFs());
     assertThat(info.processors()).extracting(p -> p.get("processor")).containsExactly("0", "1", "2", "3");
-    assertThat(info.processors()).extracting(p -> p.get("core id")).containsExactly("0", "0", "1", "1");
+    assertThat(info.processors()).extracting(p -> p.get("core id")).containsExactly("0", "1", "2", "3");
     Cpuinfo.Processor first = info.processors().get(0);
-    assertThat(first.get("model name")).isEqualTo("AMD EPYC 7B13");
-    assertThat(first.get("cache size")).isEqualTo("512 KB");
+    assertThat(first.get("model name")).isEqualTo("Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz");
+    assertThat(first.get("cache size")).isEqualTo("6144 KB");
+    // A physical host: VT-x present, no hypervisor bit; "vmx flags" is one more key with a space in its name.
+    assertThat(first.get("flags").split(" ")).contains("vmx").doesNotContain("hypervisor");
+    assertThat(first.get("vmx flags")).startsWith("vnmi ");
     assertThat(first.get("power management")).isEmpty();
     assertThat(first.get("no such key")).isEmpty();
   }

@@ -21,13 +21,14 @@ class LinuxDiskSourceTest {
   @Test
   void readsEveryDeviceOfTheCanonicalHost() throws Exception {
     assertThat(source.diskstats()).extracting(DiskStats::device)
-        .containsExactly("loop0", "loop1", "nvme0n1", "nvme0n1p1", "nvme0n1p2", "sda", "sda1", "dm-0");
+        .containsExactly("loop0", "loop1", "nvme0n1", "nvme0n1p1", "nvme0n1p2", "sda", "sda1", "sdb", "sdb1", "md0",
+            "dm-0");
   }
 
   @Test
   void takesIdentityFromUdevWithTheShortSerial() throws Exception {
     assertThat(source.info(disk("nvme0n1"))).isEqualTo(new DiskInfo(
-        "nvme0n1", 259, 0, "Samsung SSD 980 PRO 1TB", "pci-0000:01:00.0-nvme-1", "5B2QGXA7", "S5GXNX0T412345K",
+        "nvme0n1", 259, 0, "Samsung SSD 980 PRO 1TB", "pci-0000:03:00.0-nvme-1", "5B2QGXA7", "S5GXNX0T412345K",
         "eui.002538b221a1b2c3"));
   }
 
@@ -42,7 +43,7 @@ class LinuxDiskSourceTest {
     LinuxDiskSource noUdev = new LinuxDiskSource(Fixtures.procFs(), Path.of("/nonexistent/run/udev/data"));
 
     List<DiskInfo> infos = noUdev.diskstats().stream().map(noUdev::info).toList();
-    assertThat(infos).hasSize(8).allSatisfy(i -> assertThat(List.of(i.model(), i.path(), i.revision(), i.serial(),
+    assertThat(infos).hasSize(11).allSatisfy(i -> assertThat(List.of(i.model(), i.path(), i.revision(), i.serial(),
         i.wwn())).containsOnly(""));
   }
 

@@ -33,7 +33,7 @@ class NetClassReaderTest {
     assertThat(device(devices, "eth0").attributes())
         .containsExactly(
             Map.entry("addr_assign_type", "0"),
-            Map.entry("address", "3c:ec:ef:5a:21:0e"),
+            Map.entry("address", "18:66:da:5a:21:0e"),
             Map.entry("broadcast", "ff:ff:ff:ff:ff:ff"),
             Map.entry("carrier", "1"),
             Map.entry("carrier_changes", "4"),

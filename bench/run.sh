@@ -2,7 +2,8 @@
 # Vigil benchmarks, one command each (see docs/benchmarks.md):
 #   bench/run.sh [--scrapes N] [--quick] [...]   Vigil and node_exporter side by side; markdown report on stdout
 #   bench/run.sh jmh [JMH options]               JMH microbenchmarks (e.g. bench/run.sh jmh -prof gc Encode)
-#   bench/run.sh scaling [JMH options]           scrape cost on generated procfs/sysfs trees of growing size
+#   bench/run.sh scaling [--scrapes N]           scrape CPU and allocation on generated procfs/sysfs trees of growing
+#                                                size (JMH variant: bench/run.sh jmh ScalingBenchmark)
 # Add --no-build (first argument) to reuse the jars from the last build.
 # Needs: JDK 17+, Maven, and for the side-by-side run Debian's prometheus-node-exporter.
 set -euo pipefail
@@ -30,7 +31,5 @@ case "$mode" in
   jmh)
     exec "$java" -jar bench/target/vigil-bench.jar "$@" ;;
   scaling)
-    # Short iterations: the curve's shape matters, not the last percent.
-    if [ "$#" -eq 0 ]; then set -- -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc; fi
-    exec "$java" -jar bench/target/vigil-bench.jar "$@" 'io.vigil.bench.ScalingBenchmark' ;;
+    exec "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp bench/target/vigil-bench.jar io.vigil.bench.Scaling "$@" ;;
 esac

@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -31,6 +33,13 @@ import java.util.logging.Logger;
  * holds exactly one thread however often it is scraped. A collector that throws or misses its deadline is reported
  * with {@code node_scrape_collector_success 0} and its families are left out; every other family is served.
  *
+ * <p>A scrape does not hand each collector to its own thread: that woke ~20 threads per scrape and kept them all
+ * alive. It queues its collectors and starts a few runner tasks (about one per CPU) that take them in turn. While it
+ * waits, a queued collector that has not started within {@link #GRACE} (its runners are busy with something slow or
+ * hung) gets another runner, so a hung collector still holds only its own thread and delays the others by at most
+ * the grace period. Collectors still queued when the scrape gives up are taken off the queue, so a later scrape
+ * starts them afresh.
+ *
  * <p>Thread safety: safe for concurrent scrapes.
  */
 public final class ScrapeRunner implements AutoCloseable {
@@ -39,6 +48,12 @@ public final class ScrapeRunner implements AutoCloseable {
   public static final String SUCCESS_FAMILY = "node_scrape_collector_success";
 
   private static final Logger LOG = Logger.getLogger(ScrapeRunner.class.getName());
+
+  /** How long a queued collector may wait for a runner before the scrape starts another one. */
+  static final Duration GRACE = Duration.ofMillis(10);
+
+  /** Runner tasks a scrape starts at once: about one per CPU, as collectors mostly wait on the kernel briefly. */
+  private static final int RUNNERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final List<Slot> slots;
   private final ThreadPoolExecutor pool;
@@ -55,11 +70,12 @@ public final class ScrapeRunner implements AutoCloseable {
     }
     this.slots = List.copyOf(built);
     AtomicInteger threadNumber = new AtomicInteger();
-    // One thread per collector at most: a collector never has two runs in flight.
+    // A collector never has two runs in flight, so one thread per collector is enough even when all hang; the spare
+    // covers the runners of concurrent scrapes, which end as soon as their queue is empty.
     this.pool =
         new ThreadPoolExecutor(
             0,
-            Math.max(1, slots.size()),
+            Math.max(1, slots.size()) + RUNNERS,
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -92,9 +108,14 @@ public final class ScrapeRunner implements AutoCloseable {
   public ScrapeResult scrape(Predicate<String> selected, Optional<Duration> scrapeBudget) {
     long scrapeStart = System.nanoTime();
     List<Slot> chosen = slots.stream().filter(s -> selected.test(s.collector.name())).toList();
+    Queue<Dispatch> queue = new ConcurrentLinkedQueue<>();
     List<CompletableFuture<Attempt>> runs = new ArrayList<>(chosen.size());
     for (Slot slot : chosen) {
-      runs.add(slot.runOrJoin(pool));
+      runs.add(slot.runOrJoin(queue));
+    }
+    int queued = queue.size();
+    for (int i = 0; i < Math.min(RUNNERS, queued); i++) {
+      startRunner(queue);
     }
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> familyNames = new HashSet<>();
@@ -105,26 +126,46 @@ public final class ScrapeRunner implements AutoCloseable {
       if (scrapeBudget.isPresent()) {
         budgetNanos = Math.min(budgetNanos, scrapeBudget.get().toNanos());
       }
-      CollectorOutcome outcome = await(slot, runs.get(i), scrapeStart + budgetNanos, families, familyNames);
+      CollectorOutcome outcome =
+          await(slot, runs.get(i), scrapeStart + budgetNanos, families, familyNames, queue);
       outcomes.add(outcome);
       lastOutcomes.put(outcome.name(), outcome);
       healthLog.record(outcome);
+    }
+    // Whatever no runner took before the deadlines: off the queue, so the next scrape starts it afresh.
+    for (Dispatch left; (left = queue.poll()) != null; ) {
+      left.abandon();
     }
     families.add(durationFamily(outcomes));
     families.add(successFamily(outcomes));
     return new ScrapeResult(families, outcomes);
   }
 
-  private static CollectorOutcome await(
+  private CollectorOutcome await(
       Slot slot,
       CompletableFuture<Attempt> run,
       long deadlineNanos,
       List<MetricSnapshot> families,
-      Set<String> familyNames) {
+      Set<String> familyNames,
+      Queue<Dispatch> queue) {
     String name = slot.collector.name();
     long waitStart = System.nanoTime();
     try {
-      Attempt attempt = run.get(Math.max(0, deadlineNanos - waitStart), TimeUnit.NANOSECONDS);
+      Attempt attempt;
+      while (true) {
+        long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+        try {
+          attempt = run.get(Math.min(remaining, GRACE.toNanos()), TimeUnit.NANOSECONDS);
+          break;
+        } catch (TimeoutException e) {
+          if (remaining <= GRACE.toNanos()) {
+            throw e;
+          }
+          if (!queue.isEmpty()) {
+            startRunner(queue); // the runners are stuck on slow collectors: one more for the waiting ones
+          }
+        }
+      }
       if (attempt.error != null) {
         return CollectorOutcome.failed(name, attempt.seconds(), describe(attempt.error));
       }
@@ -145,6 +186,21 @@ public final class ScrapeRunner implements AutoCloseable {
       return CollectorOutcome.failed(name, 0, "interrupted");
     } catch (ExecutionException e) {
       return CollectorOutcome.failed(name, 0, describe(e.getCause()));
+    }
+  }
+
+  /** Starts a task that runs queued collectors until the queue is empty; fails them if no thread can be had. */
+  private void startRunner(Queue<Dispatch> queue) {
+    try {
+      pool.execute(() -> {
+        for (Dispatch d; (d = queue.poll()) != null; ) {
+          d.execute();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      for (Dispatch d; (d = queue.poll()) != null; ) {
+        d.reject(e);
+      }
     }
   }
 
@@ -201,6 +257,29 @@ public final class ScrapeRunner implements AutoCloseable {
     }
   }
 
+  /** One queued run of a collector, taken by exactly one runner (or abandoned by the scrape that queued it). */
+  private record Dispatch(Collector collector, CompletableFuture<Attempt> future, long queuedNanos) {
+    void execute() {
+      long begin = System.nanoTime();
+      try {
+        List<MetricSnapshot> families = collector.collect();
+        future.complete(new Attempt(List.copyOf(families), null, begin, System.nanoTime()));
+      } catch (Throwable t) {
+        future.complete(new Attempt(List.of(), t, begin, System.nanoTime()));
+      }
+    }
+
+    void reject(RejectedExecutionException e) {
+      future.complete(new Attempt(List.of(), e, queuedNanos, System.nanoTime()));
+    }
+
+    /** Never started: completed so the slot is free again (the scrape already reported the deadline). */
+    void abandon() {
+      future.complete(new Attempt(List.of(), new TimeoutException("not started before the deadline"), queuedNanos,
+          System.nanoTime()));
+    }
+  }
+
   /** A collector and its at-most-one run in flight. */
   private static final class Slot {
     private final Collector collector;
@@ -213,26 +292,13 @@ public final class ScrapeRunner implements AutoCloseable {
       this.timeout = timeout;
     }
 
-    synchronized CompletableFuture<Attempt> runOrJoin(ThreadPoolExecutor pool) {
+    synchronized CompletableFuture<Attempt> runOrJoin(Queue<Dispatch> queue) {
       if (inFlight != null && !inFlight.isDone()) {
         return inFlight;
       }
       CompletableFuture<Attempt> run = new CompletableFuture<>();
       long start = System.nanoTime();
-      try {
-        pool.execute(
-            () -> {
-              long begin = System.nanoTime();
-              try {
-                List<MetricSnapshot> families = collector.collect();
-                run.complete(new Attempt(List.copyOf(families), null, begin, System.nanoTime()));
-              } catch (Throwable t) {
-                run.complete(new Attempt(List.of(), t, begin, System.nanoTime()));
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        run.complete(new Attempt(List.of(), e, start, System.nanoTime()));
-      }
+      queue.add(new Dispatch(collector, run, start));
       inFlight = run;
       inFlightStart = start;
       return run;

@@ -139,6 +139,34 @@ class ScrapeRunnerTest {
     assertThat(runner.lastOutcomes().get("a").success()).isTrue();
   }
 
+  @Test
+  void collectorsQueuedBehindHungOnesStillRunWhenEveryRunnerIsStuck() {
+    List<TimedCollector> collectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      collectors.add(timed(hanging("hung" + i), Duration.ofSeconds(1)));
+    }
+    collectors.add(timed(fixed("ok", 1), Duration.ofSeconds(30)));
+    runner = new ScrapeRunner(collectors);
+    ScrapeResult result = runner.scrape(n -> true, Optional.empty());
+    assertThat(result.outcomes().get(6).success()).isTrue();
+    assertThat(names(result)).contains("ok_value");
+    assertThat(result.outcomes().subList(0, 6)).allSatisfy(o -> assertThat(o.success()).isFalse());
+  }
+
+  @Test
+  void aScrapeDoesNotNeedAThreadPerCollector() {
+    List<TimedCollector> collectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      collectors.add(timed(fixed("c" + i, i), Duration.ofSeconds(30)));
+    }
+    runner = new ScrapeRunner(collectors);
+    for (int i = 0; i < 20; i++) {
+      ScrapeResult result = runner.scrape(n -> true, Optional.empty());
+      assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.success()).isTrue());
+    }
+    assertThat(runner.collectorThreads()).isLessThan(12);
+  }
+
   private static List<String> names(ScrapeResult r) {
     return r.families().stream().map(f -> f.getMetadata().getName()).toList();
   }

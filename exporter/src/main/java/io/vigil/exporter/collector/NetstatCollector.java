@@ -51,6 +51,9 @@ public final class NetstatCollector implements Collector {
 
   private record Names(String family, String help) {}
 
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
+
   public NetstatCollector(ProcFs proc) {
     this(proc, Pattern.compile(DEFAULT_FIELDS));
   }
@@ -87,7 +90,7 @@ public final class NetstatCollector implements Collector {
             byField.put(field, names);
           }
         }
-        names.ifPresent(n -> out.add(Families.untyped(n.family(), n.help(), value)));
+        names.ifPresent(n -> out.add(cache.untyped(n.family(), n.help(), value)));
       });
     });
     return out;

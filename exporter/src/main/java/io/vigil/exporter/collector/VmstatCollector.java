@@ -36,6 +36,8 @@ public final class VmstatCollector implements Collector {
   private final Pattern fields;
   /** Field to its family name when the pattern selects it: matched once per field, not once per scrape. */
   private final Map<String, Optional<String>> selected = new ConcurrentHashMap<>();
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
 
   /**
    * @param fields which fields to export; matched anywhere in the name as Go's {@code MatchString} does, so anchor
@@ -63,7 +65,7 @@ public final class VmstatCollector implements Collector {
           name, n -> fields.matcher(n).find() ? Optional.of("node_vmstat_" + n) : Optional.empty());
       if (family.isPresent()) {
         families.add(
-            Families.untyped(family.get(), "/proc/vmstat information field " + name + ".", field.getValue()));
+            cache.untyped(family.get(), "/proc/vmstat information field " + name + ".", field.getValue()));
       }
     }
     return families;

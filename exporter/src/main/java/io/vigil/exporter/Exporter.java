@@ -1,6 +1,5 @@
 package io.vigil.exporter;
 
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vigil.exporter.collector.Collector;
 import io.vigil.exporter.collector.CollectorContext;
@@ -66,14 +65,18 @@ public final class Exporter implements AutoCloseable {
       names.add(def.name());
     }
     ScrapeRunner runner = new ScrapeRunner(collectors);
-    Optional<PrometheusRegistry> self = Optional.empty();
-    if (!config.web().disableExporterMetrics()) {
-      PrometheusRegistry registry = new PrometheusRegistry();
-      JvmMetrics.builder().register(registry);
-      self = Optional.of(registry);
-    }
+    Optional<PrometheusRegistry> self =
+        config.web().disableExporterMetrics() ? Optional.empty() : Optional.of(new PrometheusRegistry());
     BuildInfo build = BuildInfo.load();
     ScrapeService service = new ScrapeService(runner, self, build);
+    // The first collection starts before the JVM metrics are registered and the server is up, so the three overlap
+    // (class loading, JNA, first reads on one side; JMX and HTTP set-up on the other); the first scrape joins it.
+    // It may see the self metrics half registered: it only warms up, nobody reads it.
+    Thread warmUp =
+        new Thread(() -> service.scrape(n -> true, Optional.empty(), f -> true), "vigil-first-collection");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    self.ifPresent(SelfMetrics::register);
     ExporterServer server;
     try {
       server = ExporterServer.start(config, service, List.copyOf(names), build);
@@ -81,10 +84,6 @@ public final class Exporter implements AutoCloseable {
       runner.close();
       throw e;
     }
-    Thread warmUp =
-        new Thread(() -> service.scrape(n -> true, Optional.empty(), f -> true), "vigil-first-collection");
-    warmUp.setDaemon(true);
-    warmUp.start();
     LOG.info(() -> "listening on " + config.web().listenAddress() + " (port " + server.port() + ") collectors="
         + String.join(",", names));
     return new Exporter(server, runner, List.copyOf(names));

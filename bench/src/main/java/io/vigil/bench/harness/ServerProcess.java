@@ -39,6 +39,8 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final long launchedNanos;
   private final Path log;
+  /** CPU time the process had used when its first scrape succeeded; less sensitive to a busy machine than wall time. */
+  double cpuMillisAtFirstScrape = -1;
 
   private ServerProcess(String name, int port, Process process, long launchedNanos, Path log) {
     this.name = name;
@@ -82,7 +84,9 @@ final class ServerProcess implements AutoCloseable {
       try (HttpScraper probe = new HttpScraper("127.0.0.1", port, "/metrics", true, 10)) {
         HttpScraper.Response r = probe.scrape();
         if (r.status() == 200 && r.bodyBytes() > 0) {
-          return (System.nanoTime() - launchedNanos) / 1e6;
+          double wall = (System.nanoTime() - launchedNanos) / 1e6;
+          cpuMillisAtFirstScrape = cpuMillis();
+          return wall;
         }
       } catch (IOException notYet) {
         // connection refused until it listens

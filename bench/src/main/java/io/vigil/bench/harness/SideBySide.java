@@ -173,7 +173,9 @@ public final class SideBySide {
         try (ServerProcess p = isVigil
             ? ServerProcess.start("vigil-" + set, port, vigilCommand(port, vigilArgs), logDir)
             : ServerProcess.start("node-" + set, port, nodeCommand(port, nodeArgs), logDir)) {
-          (isVigil ? vigil : node).firstScrapeMillis.add(p.awaitFirstScrape(30_000));
+          Result r = isVigil ? vigil : node;
+          r.firstScrapeMillis.add(p.awaitFirstScrape(30_000));
+          r.firstScrapeCpuMillis.add(p.cpuMillisAtFirstScrape);
         }
       }
     }
@@ -432,6 +434,8 @@ public final class SideBySide {
     row(b, "throughput, 4 scrapers (scrapes/s)", v.throughput.get(4), n.throughput.get(4), 0);
     row(b, "launch → first successful scrape, median of " + opt.launches + " (ms)", v.firstScrapeMedian(),
         n.firstScrapeMedian(), 0);
+    row(b, "CPU used until the first successful scrape, median (ms)", v.firstScrapeCpuMedian(),
+        n.firstScrapeCpuMedian(), 0);
     row(b, "bytes per response, gzip on the wire", v.wireBytes / (double) v.latenciesMillis.size(),
         n.wireBytes / (double) n.latenciesMillis.size(), 0);
     row(b, "bytes per response, decoded", v.decodedBytes, n.decodedBytes, 0);
@@ -512,6 +516,7 @@ public final class SideBySide {
     final String name;
     final List<Double> latenciesMillis = new ArrayList<>();
     final List<Double> firstScrapeMillis = new ArrayList<>();
+    final List<Double> firstScrapeCpuMillis = new ArrayList<>();
     final TreeMap<Integer, Double> throughput = new TreeMap<>();
     double cpuPerScrape;
     double rssMiB;
@@ -534,7 +539,15 @@ public final class SideBySide {
     }
 
     double firstScrapeMedian() {
-      double[] s = firstScrapeMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return median(firstScrapeMillis);
+    }
+
+    double firstScrapeCpuMedian() {
+      return median(firstScrapeCpuMillis);
+    }
+
+    private static double median(List<Double> values) {
+      double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 

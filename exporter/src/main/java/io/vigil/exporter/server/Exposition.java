@@ -27,15 +27,17 @@ final class Exposition {
   Body encode(MetricSnapshots snapshots, List<String> accept, List<String> acceptEncoding) throws IOException {
     ExpositionFormatWriter writer = formats.findWriter(accept.isEmpty() ? null : String.join(",", accept));
     boolean gzip = acceptsGzip(acceptEncoding);
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(gzip ? 16 * 1024 : 64 * 1024);
-    if (gzip) {
-      try (OutputStream out = new FastGzipOutputStream(buffer)) {
-        writer.write(out, snapshots);
-      }
-    } else {
-      writer.write(buffer, snapshots);
+    ByteArrayOutputStream text = new ByteArrayOutputStream(64 * 1024);
+    writer.write(text, snapshots);
+    if (!gzip) {
+      return new Body(writer.getContentType(), null, text.toByteArray());
     }
-    return new Body(writer.getContentType(), gzip ? "gzip" : null, buffer.toByteArray());
+    // Compressed in one piece: fed through the writer's many small flushes, deflate cost ~70 % more.
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(1024, text.size() / 4));
+    try (OutputStream out = new FastGzipOutputStream(compressed)) {
+      text.writeTo(out);
+    }
+    return new Body(writer.getContentType(), "gzip", compressed.toByteArray());
   }
 
   static boolean acceptsGzip(List<String> acceptEncoding) {

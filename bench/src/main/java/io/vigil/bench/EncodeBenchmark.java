@@ -3,6 +3,7 @@ package io.vigil.bench;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.vigil.exporter.server.BenchExposition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EncodeBenchmark {
 
-  @Param({"text", "openmetrics", "protobuf"})
+  /** client_java's three writers, and {@code vigil}: the exporter's own path for Prometheus' Accept header. */
+  @Param({"text", "openmetrics", "protobuf", "vigil"})
   public String format;
 
   @Param({"false", "true"})
@@ -42,6 +44,7 @@ public class EncodeBenchmark {
 
   private MetricSnapshots snapshots;
   private ExpositionFormatWriter writer;
+  private final BenchExposition vigil = new BenchExposition();
 
   @Setup
   public void build() throws Exception {
@@ -50,7 +53,7 @@ public class EncodeBenchmark {
     writer = switch (format) {
       case "text" -> formats.getPrometheusTextFormatWriter();
       case "openmetrics" -> formats.getOpenMetricsTextFormatWriter();
-      case "protobuf" -> formats.getPrometheusProtobufWriter();
+      case "protobuf", "vigil" -> formats.getPrometheusProtobufWriter();
       default -> throw new IllegalArgumentException(format);
     };
   }
@@ -58,6 +61,9 @@ public class EncodeBenchmark {
   /** As the exporter's {@code Exposition}: a fresh buffer per response, gzip level 1 when asked. */
   @Benchmark
   public byte[] encode() throws IOException {
+    if (format.equals("vigil")) {
+      return vigil.encode(snapshots, gzip);
+    }
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(gzip ? 16 * 1024 : 64 * 1024);
     if (gzip) {
       try (OutputStream out = new GZIPOutputStream(buffer, 8192) {

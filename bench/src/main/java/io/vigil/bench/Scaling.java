@@ -1,22 +1,18 @@
 package io.vigil.bench;
 
 import com.sun.management.ThreadMXBean;
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.vigil.exporter.collector.Collector;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import io.vigil.exporter.server.BenchExposition;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The scaling curves of docs/benchmarks.md: the same work as {@link ScalingBenchmark} (collect cpu, stat,
- * filesystem, netdev, netclass and diskstats on a generated tree, encode as OpenMetrics, gzip), measured as CPU
+ * filesystem, netdev, netclass and diskstats on a generated tree, then the exporter's OpenMetrics encoding and gzip),
+ * measured as CPU
  * time and bytes allocated by the scraping thread rather than wall time, so a busy machine shifts the figures less.
  * Prints a markdown table: per shape, median CPU per scrape, allocation per scrape, and the cost of each added item
  * against the previous size of the same dimension (constant per-item cost = linear).
@@ -44,7 +40,7 @@ public final class Scaling {
       }
     }
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    ExpositionFormatWriter writer = ExpositionFormats.init().getOpenMetricsTextFormatWriter();
+    BenchExposition writer = new BenchExposition();
     StringBuilder out = new StringBuilder();
     out.append("| dimension | size | CPU µs/scrape (median) | KiB allocated/scrape | µs per added item | KiB per added item |\n");
     out.append("|---|---:|---:|---:|---:|---:|\n");
@@ -88,16 +84,8 @@ public final class Scaling {
     System.out.print(out);
   }
 
-  private static int scrape(List<Collector> collectors, ExpositionFormatWriter writer) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    try (OutputStream gz = new GZIPOutputStream(buffer, 8192) {
-      {
-        def.setLevel(Deflater.BEST_SPEED);
-      }
-    }) {
-      writer.write(gz, BenchHost.collectAll(collectors));
-    }
-    return buffer.size();
+  private static int scrape(List<Collector> collectors, BenchExposition writer) throws Exception {
+    return writer.encode(BenchHost.collectAll(collectors), true).length;
   }
 
   private static String fmt(double v, int decimals) {

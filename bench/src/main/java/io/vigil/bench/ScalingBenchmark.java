@@ -1,16 +1,10 @@
 package io.vigil.bench;
 
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.vigil.exporter.collector.Collector;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.vigil.exporter.server.BenchExposition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scrape cost as the host grows: one collection of the collectors whose work depends on the number of CPUs
  * (cpu, stat), mounts (filesystem, with a statvfs per mount), interfaces (netdev, netclass) and disks (diskstats),
- * plus OpenMetrics encoding and gzip, on a {@link FixtureTrees generated tree}. Each shape grows one dimension of
+ * plus the exporter's OpenMetrics encoding and gzip, on a {@link FixtureTrees generated tree}. Each shape grows one dimension of
  * {@link FixtureTrees.Shape#BASE}; the cost per added item shows whether growth is linear.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -46,13 +40,12 @@ public class ScalingBenchmark {
 
   private Path root;
   private List<Collector> collectors;
-  private ExpositionFormatWriter writer;
+  private final BenchExposition writer = new BenchExposition();
 
   @Setup
   public void generate() throws Exception {
     root = FixtureTrees.generate(FixtureTrees.Shape.parse(shape));
     collectors = new BenchHost(root).collectors(COLLECTORS);
-    writer = ExpositionFormats.init().getOpenMetricsTextFormatWriter();
     scrape(); // fails the trial early if the generated tree does not parse
   }
 
@@ -63,18 +56,6 @@ public class ScalingBenchmark {
 
   @Benchmark
   public byte[] scrape() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    try (OutputStream out = gzip(buffer)) {
-      writer.write(out, BenchHost.collectAll(collectors));
-    }
-    return buffer.toByteArray();
-  }
-
-  private static OutputStream gzip(OutputStream out) throws IOException {
-    return new GZIPOutputStream(out, 8192) {
-      {
-        def.setLevel(Deflater.BEST_SPEED);
-      }
-    };
+    return writer.encode(BenchHost.collectAll(collectors), true);
   }
 }

@@ -22,7 +22,6 @@ import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSna
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * OpenMetrics 1.0 text for the families Vigil serves, byte for byte what client_java's
  * {@link OpenMetricsTextFormatWriter} writes, at a fraction of its cost: that writer goes char by char through a
  * {@code BufferedWriter} and an encoder, and re-validates each metric name on every sample, which made it a quarter of
- * a scrape's CPU. Here the sample lines are written as bytes, and each family's {@code # TYPE / # UNIT / # HELP} lines
- * are rendered once by client_java itself and reused.
+ * a scrape's CPU. Here everything is written as bytes into a per-thread buffer, and each family's
+ * {@code # TYPE / # UNIT / # HELP} lines are rendered once and reused.
  *
  * <p>It covers counters, gauges, unknowns, infos and summaries without quantiles, with names and label names of the
  * classic character set, without exemplars or timestamps, and only while client_java would write no created
@@ -52,7 +51,6 @@ final class FastOpenMetrics {
   /** Response buffers up to this size are kept per thread for the next scrape. */
   private static final int KEPT_BUFFER_BYTES = 1 << 20;
 
-  private final OpenMetricsTextFormatWriter reference = OpenMetricsTextFormatWriter.create();
   private final boolean enabled;
   /** Family name to its rendered metadata lines (checked against type, help and unit on use). */
   private final Map<String, Header> headers = new ConcurrentHashMap<>();
@@ -111,6 +109,9 @@ final class FastOpenMetrics {
       return true; // client_java skips it too
     }
     if (s instanceof CounterSnapshot counter) {
+      if (!sameSampleName(s.getMetadata(), "_total")) {
+        return false;
+      }
       b.raw(header(s, "counter"));
       for (CounterDataPointSnapshot p : counter.getDataPoints()) {
         if (p.hasScrapeTimestamp() || p.getExemplar() != null || !b.nameAndLabels(name, "_total", p.getLabels())) {
@@ -138,6 +139,9 @@ final class FastOpenMetrics {
         b.newline();
       }
     } else if (s instanceof InfoSnapshot info) {
+      if (!sameSampleName(s.getMetadata(), "_info")) {
+        return false;
+      }
       b.raw(header(s, "info"));
       for (InfoDataPointSnapshot p : info.getDataPoints()) {
         if (p.hasScrapeTimestamp() || !b.nameAndLabels(name, "_info", p.getLabels())) {
@@ -184,11 +188,11 @@ final class FastOpenMetrics {
   }
 
   /** The family's metadata lines as client_java writes them, rendered by client_java once per family. */
-  private byte[] header(MetricSnapshot s, String type) throws IOException {
+  private byte[] header(MetricSnapshot s, String type) {
     MetricMetadata m = s.getMetadata();
     Header h = headers.get(m.getName());
     if (h == null || !h.matches(type, m)) {
-      h = new Header(type, m.getHelp(), m.getUnit(), renderHeader(s));
+      h = new Header(type, m.getHelp(), m.getUnit(), renderHeader(m, type));
       if (headers.size() >= MAX_HEADERS) {
         headers.clear();
       }
@@ -197,36 +201,43 @@ final class FastOpenMetrics {
     return h.bytes();
   }
 
-  /** client_java's output for this family's first data point alone, up to its first sample line. */
-  private byte[] renderHeader(MetricSnapshot s) throws IOException {
-    ByteArrayOutputStream one = new ByteArrayOutputStream(256);
-    reference.write(one, new MetricSnapshots(firstPointOnly(s)));
-    String text = one.toString(StandardCharsets.UTF_8);
-    int end = 0;
-    while (end < text.length() && text.startsWith("#", end) && !text.startsWith("# EOF", end)) {
-      end = text.indexOf('\n', end) + 1;
+  /**
+   * The metadata lines as client_java 1.9 writes them for a classic name: {@code # TYPE}, then {@code # UNIT} when
+   * there is a unit, then {@code # HELP} when the help is not empty; unit and help escaped like label values.
+   */
+  private static byte[] renderHeader(MetricMetadata m, String type) {
+    Bytes b = new Bytes();
+    b.ascii("# TYPE ");
+    b.ascii(m.getName());
+    b.put(' ');
+    b.ascii(type);
+    b.newline();
+    if (m.getUnit() != null) {
+      b.ascii("# UNIT ");
+      b.ascii(m.getName());
+      b.put(' ');
+      b.escaped(m.getUnit().toString());
+      b.newline();
     }
-    return text.substring(0, end).getBytes(StandardCharsets.UTF_8);
+    if (m.getHelp() != null && !m.getHelp().isEmpty()) {
+      b.ascii("# HELP ");
+      b.ascii(m.getName());
+      b.put(' ');
+      b.escaped(m.getHelp());
+      b.newline();
+    }
+    return java.util.Arrays.copyOf(b.buf, b.len);
   }
 
-  private static MetricSnapshot firstPointOnly(MetricSnapshot s) {
-    MetricMetadata m = s.getMetadata();
-    if (s instanceof CounterSnapshot c) {
-      return new CounterSnapshot(m, List.of(c.getDataPoints().get(0)));
-    } else if (s instanceof GaugeSnapshot g) {
-      return new GaugeSnapshot(m, List.of(g.getDataPoints().get(0)));
-    } else if (s instanceof UnknownSnapshot u) {
-      return new UnknownSnapshot(m, List.of(u.getDataPoints().get(0)));
-    } else if (s instanceof InfoSnapshot i) {
-      return new InfoSnapshot(m, List.of(i.getDataPoints().get(0)));
-    } else if (s instanceof SummarySnapshot q) {
-      for (SummaryDataPointSnapshot p : q.getDataPoints()) {
-        if (p.hasCount() || p.hasSum()) {
-          return new SummarySnapshot(m, List.of(p));
-        }
-      }
-    }
-    throw new IllegalArgumentException("not a family FastOpenMetrics writes: " + s.getClass().getSimpleName());
+  /**
+   * Whether client_java names this family's samples {@code name + suffix} too: it uses the name the family was
+   * registered under when that already ends with the suffix ({@code jvm_runtime_info}), which is the same string
+   * except for odd registrations.
+   */
+  private static boolean sameSampleName(MetricMetadata m, String suffix) {
+    String base = m.getExpositionBaseName();
+    return base == null || base.equals(m.getName()) || !base.endsWith(suffix)
+        || base.length() == m.getName().length() + suffix.length() && base.startsWith(m.getName());
   }
 
   /** {@code [a-zA-Z_:][a-zA-Z0-9_:]*}: written as is, never quoted or escaped. */

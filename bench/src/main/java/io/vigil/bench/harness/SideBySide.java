@@ -42,7 +42,7 @@ public final class SideBySide {
     Path vigilLauncher = Path.of("exporter/bin/vigil-exporter");
     Path nodeExporter = Path.of("/usr/bin/prometheus-node-exporter");
     int scrapes = 1000;
-    int warmup = 50;
+    int warmup = 200;
     double throughputSeconds = 5;
     int launches = 5;
     List<String> sets = List.of("same", "default");
@@ -51,10 +51,11 @@ public final class SideBySide {
 
   static String usage() {
     return """
-        usage: SideBySide [--scrapes N] [--quick] [--launches K] [--throughput-seconds S] [--sets same,default]
+        usage: SideBySide [--scrapes N] [--warmup N] [--quick] [--launches K] [--throughput-seconds S] [--sets same,default]
                           [--collectors a,b,c] [--vigil PATH] [--node-exporter PATH]
           --scrapes N             scrapes of each server in the alternating latency/CPU run (default 1000)
-          --quick                 100 scrapes, 3 launches, 2 s throughput runs: a smoke run, not a measurement
+          --warmup N              scrapes of each server before it, so both are past JIT compilation (default 200)
+          --quick                 100 scrapes, 20 warm-up, 3 launches, 2 s throughput runs: a smoke run only
           --launches K            launches of each server for the time to first scrape (default 5)
           --throughput-seconds S  length of each throughput run (default 5)
           --sets LIST             same (shared collectors), default (each one's defaults), or both (default)
@@ -77,6 +78,7 @@ public final class SideBySide {
         }
         case "--scrapes" -> o.scrapes = positive(a, args[++i]);
         case "--launches" -> o.launches = positive(a, args[++i]);
+        case "--warmup" -> o.warmup = positive(a, args[++i]);
         case "--throughput-seconds" -> o.throughputSeconds = Double.parseDouble(args[++i]);
         case "--sets" -> o.sets = List.of(args[++i].split(","));
         case "--collectors" -> o.collectors = List.of(args[++i].split(","));

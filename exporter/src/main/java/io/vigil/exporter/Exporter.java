@@ -1,6 +1,5 @@
 package io.vigil.exporter;
 
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vigil.exporter.collector.Collector;
 import io.vigil.exporter.collector.CollectorContext;
@@ -138,7 +137,7 @@ public final class Exporter implements AutoCloseable {
     if (!config.web().disableExporterMetrics()) {
       if (selfRegistry == null) {
         selfRegistry = new PrometheusRegistry();
-        JvmMetrics.builder().register(selfRegistry);
+        SelfMetrics.register(selfRegistry);
       }
       self = Optional.of(selfRegistry);
     }

@@ -21,6 +21,9 @@ final class CollectorHealthLog {
 
   void record(CollectorOutcome outcome) {
     Boolean before = healthy.put(outcome.name(), outcome.success());
+    if (outcome.success() && !Boolean.FALSE.equals(before)) {
+      return; // the usual case on every scrape: nothing to log, so nothing to format
+    }
     String duration = String.format(Locale.ROOT, "%.3fs", outcome.durationSeconds());
     if (!outcome.success()) {
       String why = outcome.failure().orElse("unknown");

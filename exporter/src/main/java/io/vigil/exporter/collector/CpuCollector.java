@@ -1,7 +1,9 @@
 package io.vigil.exporter.collector;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.ProcStat;
 import io.vigil.exporter.source.ProcStat.CpuTimes;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * node_exporter's {@code cpu} collector: per-CPU mode times from {@link ProcStat} (any OS), and with
@@ -34,9 +37,13 @@ public final class CpuCollector implements Collector {
   static final String GUEST_SECONDS = "node_cpu_guest_seconds";
   static final String INFO = "node_cpu_info";
 
+  private static final int MAX_REMEMBERED_CPUS = 8192;
+
   private final SourceReader<ProcStat> stat;
   private final Optional<SourceReader<Cpuinfo>> cpuinfo;
   private final CpuCounterGuard guard = new CpuCounterGuard();
+  /** Label sets by CPU, then mode: built (sorted, validated) once, not for every sample of every scrape. */
+  private final Map<String, Map<String, Labels>> labels = new ConcurrentHashMap<>();
 
   /**
    * @param stat per-CPU times
@@ -67,11 +74,11 @@ public final class CpuCollector implements Collector {
     boolean anyGuest = false;
     for (CpuTimes cpu : cpus) {
       for (Map.Entry<String, Double> mode : cpu.seconds().entrySet()) {
-        seconds.dataPoint(Families.counterPoint(mode.getValue(), "cpu", cpu.cpu(), "mode", mode.getKey()));
+        seconds.dataPoint(point(mode.getValue(), cpu.cpu(), mode.getKey()));
         anySeconds = true;
       }
       for (Map.Entry<String, Double> mode : cpu.guestSeconds().entrySet()) {
-        guest.dataPoint(Families.counterPoint(mode.getValue(), "cpu", cpu.cpu(), "mode", mode.getKey()));
+        guest.dataPoint(point(mode.getValue(), cpu.cpu(), mode.getKey()));
         anyGuest = true;
       }
     }
@@ -82,6 +89,15 @@ public final class CpuCollector implements Collector {
       families.add(guest.build());
     }
     return families;
+  }
+
+  private CounterDataPointSnapshot point(double value, String cpu, String mode) {
+    if (labels.size() > MAX_REMEMBERED_CPUS) {
+      labels.clear(); // never unbounded, whatever CPU numbers a hot-plugging host goes through
+    }
+    Labels l = labels.computeIfAbsent(cpu, c -> new ConcurrentHashMap<>())
+        .computeIfAbsent(mode, m -> Labels.of("cpu", cpu, "mode", m));
+    return CounterDataPointSnapshot.builder().labels(l).value(value).build();
   }
 
   private static List<MetricSnapshot> info(Cpuinfo info) {

@@ -50,9 +50,22 @@ final class CpuCounterGuard {
   }
 
   private static CpuTimes monotonic(CpuTimes before, CpuTimes now) {
+    if (!decreased(before.seconds(), now.seconds()) && !decreased(before.guestSeconds(), now.guestSeconds())) {
+      return now; // the usual case: nothing to mask, no copies
+    }
     return new CpuTimes(
         now.cpu(), max(now.cpu(), before.seconds(), now.seconds()), max(now.cpu(), before.guestSeconds(),
             now.guestSeconds()));
+  }
+
+  private static boolean decreased(Map<String, Double> before, Map<String, Double> now) {
+    for (Map.Entry<String, Double> e : now.entrySet()) {
+      Double old = before.get(e.getKey());
+      if (old != null && e.getValue() < old) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Double> max(String cpu, Map<String, Double> before, Map<String, Double> now) {

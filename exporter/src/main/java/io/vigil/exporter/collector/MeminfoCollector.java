@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * node_memory_MemAvailable_bytes 2.4927875072e+10
  * </pre>
  *
- * <p>Thread safety: stateless.
+ * <p>Thread safety: safe for concurrent use.
  */
 public final class MeminfoCollector implements Collector {
 
@@ -26,6 +26,8 @@ public final class MeminfoCollector implements Collector {
   private static final Logger LOG = Logger.getLogger(MeminfoCollector.class.getName());
 
   private final SourceReader<Meminfo> source;
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
 
   public MeminfoCollector(SourceReader<Meminfo> source) {
     this.source = source;
@@ -48,7 +50,7 @@ public final class MeminfoCollector implements Collector {
         continue;
       }
       families.add(
-          Families.gauge("node_memory_" + suffix, "Memory information field " + suffix + ".", field.value()));
+          cache.gauge("node_memory_" + suffix, "Memory information field " + suffix + ".", field.value()));
     }
     return families;
   }

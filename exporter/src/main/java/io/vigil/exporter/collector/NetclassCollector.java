@@ -3,6 +3,8 @@ package io.vigil.exporter.collector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.vigil.exporter.config.DeviceFilter;
 import io.vigil.exporter.source.NetClassDevice;
 import io.vigil.exporter.source.SourceReader;
@@ -25,7 +27,7 @@ import java.util.Optional;
  * <p>An attribute the device does not have, or the kernel will not read now, is left out for that device;
  * {@code node_network_info} then has an empty label value, as in node_exporter.
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: safe for concurrent use.
  */
 public final class NetclassCollector implements Collector {
 
@@ -57,6 +59,8 @@ public final class NetclassCollector implements Collector {
           new Property("type", "protocol_type", false));
 
   private final SourceReader<List<NetClassDevice>> source;
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
   private final DeviceFilter devices;
 
   /**
@@ -91,7 +95,7 @@ public final class NetclassCollector implements Collector {
         .help("Non-numeric data from /sys/class/net/<iface>, value is always 1.");
     for (NetClassDevice device : kept) {
       String operstate = device.attribute("operstate").orElse("");
-      up.dataPoint(Families.gaugePoint(operstate.equals("up") ? 1 : 0, "device", device.device()));
+      up.dataPoint(gaugePoint(operstate.equals("up") ? 1 : 0, device.device()));
       info.dataPoint(Families.gaugePoint(1,
           "address", device.attribute("address").orElse(""),
           "broadcast", device.attribute("broadcast").orElse(""),
@@ -111,7 +115,7 @@ public final class NetclassCollector implements Collector {
     return out;
   }
 
-  private static Optional<MetricSnapshot> property(List<NetClassDevice> devices, Property p) {
+  private Optional<MetricSnapshot> property(List<NetClassDevice> devices, Property p) {
     String name = "node_network_" + p.property();
     String help = "Network device property: " + p.property();
     if (p.counter()) {
@@ -122,7 +126,7 @@ public final class NetclassCollector implements Collector {
       for (NetClassDevice d : devices) {
         Optional<Long> v = d.integer(p.attribute());
         if (v.isPresent()) {
-          b.dataPoint(Families.counterPoint(v.get(), "device", d.device()));
+          b.dataPoint(CounterDataPointSnapshot.builder().labels(cache.device(d.device())).value(v.get()).build());
           points++;
         }
       }
@@ -133,7 +137,7 @@ public final class NetclassCollector implements Collector {
     for (NetClassDevice d : devices) {
       Optional<Long> v = d.integer(p.attribute());
       if (v.isPresent()) {
-        b.dataPoint(Families.gaugePoint(v.get(), "device", d.device()));
+        b.dataPoint(gaugePoint(v.get(), d.device()));
         points++;
       }
     }
@@ -145,17 +149,21 @@ public final class NetclassCollector implements Collector {
    * (as -125000) unless {@code --collector.netclass.ignore-invalid-speed} is set, so Vigil does too. A speed the
    * kernel refuses to read (EINVAL on a down link) is absent and not exposed.
    */
-  private static Optional<MetricSnapshot> speedBytes(List<NetClassDevice> devices) {
+  private Optional<MetricSnapshot> speedBytes(List<NetClassDevice> devices) {
     GaugeSnapshot.Builder b =
         GaugeSnapshot.builder().name("node_network_speed_bytes").help("Network device property: speed_bytes");
     int points = 0;
     for (NetClassDevice d : devices) {
       Optional<Long> mbit = d.integer("speed");
       if (mbit.isPresent()) {
-        b.dataPoint(Families.gaugePoint(mbit.get() * BYTES_PER_MEGABIT, "device", d.device()));
+        b.dataPoint(gaugePoint(mbit.get() * BYTES_PER_MEGABIT, d.device()));
         points++;
       }
     }
     return points == 0 ? Optional.empty() : Optional.of(b.build());
+  }
+
+  private GaugeDataPointSnapshot gaugePoint(double value, String device) {
+    return GaugeDataPointSnapshot.builder().labels(cache.device(device)).value(value).build();
   }
 }

@@ -2,6 +2,7 @@ package io.vigil.exporter.collector;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.vigil.exporter.config.DeviceFilter;
 import io.vigil.exporter.source.NetDevStats;
 import io.vigil.exporter.source.SourceReader;
@@ -23,7 +24,7 @@ import java.util.Map;
  *
  * <p>A family is emitted only for statistics the source has ({@code receive_nohandler} needs Linux 4.6+).
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: safe for concurrent use.
  */
 public final class NetdevCollector implements Collector {
 
@@ -36,6 +37,9 @@ public final class NetdevCollector implements Collector {
     this.source = source;
     this.devices = devices;
   }
+
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
 
   @Override
   public String name() {
@@ -59,7 +63,7 @@ public final class NetdevCollector implements Collector {
               .computeIfAbsent(stem, s -> CounterSnapshot.builder()
                   .name("node_network_" + s)
                   .help("Network device statistic " + s + "."))
-              .dataPoint(Families.counterPoint(value, "device", stats.device())));
+              .dataPoint(CounterDataPointSnapshot.builder().labels(cache.device(stats.device())).value(value).build()));
     }
     List<MetricSnapshot> out = new ArrayList<>(families.size());
     families.values().forEach(b -> out.add(b.build()));

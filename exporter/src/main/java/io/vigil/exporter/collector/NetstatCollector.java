@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>{@code snmp6} is optional (absent when IPv6 is disabled); the other two files must be readable, and a value
  * that is not an integer anywhere in them fails the collection, as in node_exporter.
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: safe for concurrent use (the field memo is concurrent).
  */
 public final class NetstatCollector implements Collector {
 
@@ -36,8 +38,21 @@ public final class NetstatCollector implements Collector {
           + "|Tcp_(ActiveOpens|InSegs|OutSegs|OutRsts|PassiveOpens|RetransSegs|CurrEstab)"
           + "|Udp6?_(InDatagrams|OutDatagrams|NoPorts|RcvbufErrors|SndbufErrors))$";
 
+  /** More distinct protocol/field pairs than any kernel prints: past it the memo starts over (never unbounded). */
+  private static final int MAX_REMEMBERED = 4096;
+
   private final ProcFs proc;
   private final Pattern fields;
+  /**
+   * Protocol, then field, to the family name and help when the pattern selects it: the kernel prints the same few
+   * hundred fields on every scrape, so each is matched against the pattern once, not once per scrape.
+   */
+  private final Map<String, Map<String, Optional<Names>>> selected = new ConcurrentHashMap<>();
+
+  private record Names(String family, String help) {}
+
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
 
   public NetstatCollector(ProcFs proc) {
     this(proc, Pattern.compile(DEFAULT_FIELDS));
@@ -62,12 +77,30 @@ public final class NetstatCollector implements Collector {
     NetSnmp.readSnmp6(proc).ifPresent(snmp6 -> protocols.putAll(snmp6.protocols()));
 
     List<MetricSnapshot> out = new ArrayList<>();
-    protocols.forEach((protocol, values) -> values.forEach((field, value) -> {
-      String key = protocol + "_" + field;
-      if (fields.matcher(key).find()) {
-        out.add(Families.untyped("node_netstat_" + key, "Statistic " + protocol + field + ".", value));
-      }
-    }));
+    if (selected.size() > MAX_REMEMBERED) {
+      selected.clear();
+    }
+    protocols.forEach((protocol, values) -> {
+      Map<String, Optional<Names>> byField = selected.computeIfAbsent(protocol, p -> new ConcurrentHashMap<>());
+      values.forEach((field, value) -> {
+        Optional<Names> names = byField.get(field);
+        if (names == null) {
+          names = select(protocol, field);
+          if (byField.size() < MAX_REMEMBERED) {
+            byField.put(field, names);
+          }
+        }
+        names.ifPresent(n -> out.add(cache.untyped(n.family(), n.help(), value)));
+      });
+    });
     return out;
+  }
+
+  private Optional<Names> select(String protocol, String field) {
+    String key = protocol + "_" + field;
+    if (!fields.matcher(key).find()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Names("node_netstat_" + key, "Statistic " + protocol + field + "."));
   }
 }

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * <p>A missing file (IPv4 or IPv6 disabled) contributes nothing; a malformed one fails the collection. A key a line
  * lacks is not exposed (node_exporter would print 0 for a missing {@code inuse}; the kernel always prints it).
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: safe for concurrent use.
  */
 public final class SockstatCollector implements Collector {
 
@@ -38,6 +38,9 @@ public final class SockstatCollector implements Collector {
    * @param pageSize bytes per page, for {@code mem_bytes} (a constructor argument so fixtures give the same output
    *     on every host)
    */
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
+
   public SockstatCollector(ProcFs proc, long pageSize) {
     this.proc = proc;
     this.pageSize = pageSize;
@@ -54,7 +57,7 @@ public final class SockstatCollector implements Collector {
     Optional<NetSockstat> ipv4 = NetSockstat.read(proc, "sockstat");
     Optional<NetSockstat> ipv6 = NetSockstat.read(proc, "sockstat6");
     if (ipv4.isPresent() && ipv4.get().socketsUsed().isPresent()) {
-      out.add(Families.gauge(
+      out.add(cache.gauge(
           "node_sockstat_sockets_used", "Number of IPv4 sockets in use.", ipv4.get().socketsUsed().getAsLong()));
     }
     ipv4.ifPresent(s -> addProtocols(s, out));
@@ -74,8 +77,8 @@ public final class SockstatCollector implements Collector {
     }
   }
 
-  private static MetricSnapshot gauge(String protocol, String state, long value) {
-    return Families.gauge(
+  private MetricSnapshot gauge(String protocol, String state, long value) {
+    return cache.gauge(
         "node_sockstat_" + protocol + "_" + state,
         "Number of " + protocol + " sockets in state " + state + ".",
         value);

@@ -6,6 +6,8 @@ import io.vigil.exporter.source.procfs.Vmstat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * node_vmstat_pgfault 3225437
  * </pre>
  *
- * <p>Thread safety: stateless.
+ * <p>Thread safety: safe for concurrent use (the field memo is concurrent).
  */
 public final class VmstatCollector implements Collector {
 
@@ -27,8 +29,15 @@ public final class VmstatCollector implements Collector {
   /** node_exporter's default for {@code --collector.vmstat.fields}. */
   public static final Pattern DEFAULT_FIELDS = Pattern.compile("^(oom_kill|pgpg|pswp|pg.*fault).*");
 
+  /** More distinct fields than any kernel prints: past it the memo starts over (never unbounded). */
+  private static final int MAX_REMEMBERED = 4096;
+
   private final ProcFs proc;
   private final Pattern fields;
+  /** Field to its family name when the pattern selects it: matched once per field, not once per scrape. */
+  private final Map<String, Optional<String>> selected = new ConcurrentHashMap<>();
+  /** Validated metadata and label sets, built once (see {@link FamilyCache}). */
+  private final FamilyCache cache = new FamilyCache();
 
   /**
    * @param fields which fields to export; matched anywhere in the name as Go's {@code MatchString} does, so anchor
@@ -47,12 +56,16 @@ public final class VmstatCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     List<MetricSnapshot> families = new ArrayList<>();
+    if (selected.size() > MAX_REMEMBERED) {
+      selected.clear();
+    }
     for (Map.Entry<String, Long> field : Vmstat.read(proc).fields().entrySet()) {
       String name = field.getKey();
-      if (fields.matcher(name).find()) {
+      Optional<String> family = selected.computeIfAbsent(
+          name, n -> fields.matcher(n).find() ? Optional.of("node_vmstat_" + n) : Optional.empty());
+      if (family.isPresent()) {
         families.add(
-            Families.untyped(
-                "node_vmstat_" + name, "/proc/vmstat information field " + name + ".", field.getValue()));
+            cache.untyped(family.get(), "/proc/vmstat information field " + name + ".", field.getValue()));
       }
     }
     return families;

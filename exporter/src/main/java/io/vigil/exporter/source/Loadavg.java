@@ -12,7 +12,7 @@ public record Loadavg(double load1, double load5, double load15) {
    */
   public static Loadavg parse(Path path, String text) throws MalformedFileException {
     String line = text.strip();
-    String[] fields = line.split(" ");
+    String[] fields = Tokens.split(line, ' ');
     if (fields.length < 3) {
       throw new MalformedFileException(path, 1, line, "expected at least 3 fields");
     }

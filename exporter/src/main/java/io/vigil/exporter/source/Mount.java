@@ -73,7 +73,7 @@ public record Mount(String device, String mountPoint, String fsType, List<String
       mounts.add(
           new Mount(
               unescapeOctal(fields[0]), unescapeOctal(fields[1]), unescapeOctal(fields[2]),
-              List.of(fields[3].split(","))));
+              List.of(Tokens.split(fields[3], ','))));
     }
     if (mounts.isEmpty() && firstBad != null) {
       throw firstBad;

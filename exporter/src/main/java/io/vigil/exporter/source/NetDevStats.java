@@ -48,7 +48,7 @@ public record NetDevStats(String device, Map<String, Double> counters) {
    * @throws MalformedFileException when the header is missing or a device line does not match it
    */
   public static List<NetDevStats> parse(Path path, String text) throws MalformedFileException {
-    String[] lines = text.split("\n");
+    String[] lines = Tokens.split(text, '\n');
     if (lines.length < 2 || !lines[0].contains("|") || lines[1].indexOf('|') < 0) {
       throw new MalformedFileException(path, 1, lines.length > 0 ? lines[0] : "", "expected the two header lines");
     }
@@ -66,7 +66,7 @@ public record NetDevStats(String device, Map<String, Double> counters) {
 
   /** {@code " face |bytes packets ...|bytes packets ..."} to {@code receive_bytes, ..., transmit_bytes, ...}. */
   private static List<String> headerStems(Path path, String header) throws MalformedFileException {
-    String[] parts = header.split("\\|", -1);
+    String[] parts = Tokens.splitAll(header, '|');
     if (parts.length != 3) {
       throw new MalformedFileException(path, 2, header, "expected interface, receive and transmit column groups");
     }

@@ -19,11 +19,11 @@ public final class TextFields {
     int n = s.length();
     int i = 0;
     while (i < n) {
-      while (i < n && Character.isWhitespace(s.charAt(i))) {
+      while (i < n && isWhitespace(s.charAt(i))) {
         i++;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(s.charAt(i))) {
+      while (i < n && !isWhitespace(s.charAt(i))) {
         i++;
       }
       if (i > start) {
@@ -31,5 +31,16 @@ public final class TextFields {
       }
     }
     return fields;
+  }
+
+  /**
+   * {@link Character#isWhitespace(char)} with the ASCII answer inline: procfs text is ASCII, and the library call for
+   * each character was a third of the time spent splitting.
+   */
+  static boolean isWhitespace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+    }
+    return c >= 0x80 && Character.isWhitespace(c);
   }
 }

@@ -32,6 +32,39 @@ public final class Tokens {
     return out;
   }
 
+  /**
+   * {@code s.split(String.valueOf(sep))} without a regex or a list: the pieces between separators, trailing empty
+   * pieces dropped, and {@code {s}} when there is no separator, exactly as {@link String#split(String)}.
+   */
+  public static String[] split(String s, char sep) {
+    String[] all = splitAll(s, sep);
+    int n = all.length;
+    if (n == 1) {
+      return all;
+    }
+    while (n > 0 && all[n - 1].isEmpty()) {
+      n--;
+    }
+    return n == all.length ? all : java.util.Arrays.copyOf(all, n);
+  }
+
+  /** As {@code s.split(sep, -1)}: every piece, trailing empty ones included. */
+  public static String[] splitAll(String s, char sep) {
+    int count = 1;
+    for (int i = s.indexOf(sep); i >= 0; i = s.indexOf(sep, i + 1)) {
+      count++;
+    }
+    String[] out = new String[count];
+    int start = 0;
+    for (int k = 0; k < count - 1; k++) {
+      int end = s.indexOf(sep, start);
+      out[k] = s.substring(start, end);
+      start = end + 1;
+    }
+    out[count - 1] = s.substring(start);
+    return out;
+  }
+
   private static boolean isBlank(char c) {
     return c == ' ' || c == '\t';
   }

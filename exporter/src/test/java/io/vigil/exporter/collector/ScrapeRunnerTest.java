@@ -151,6 +151,20 @@ class ScrapeRunnerTest {
     assertThat(runner.lastOutcomes().get("a").success()).isTrue();
   }
 
+  @Test
+  void collectorsQueuedBehindHungOnesStillRunWhenEveryRunnerIsStuck() {
+    List<TimedCollector> collectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      collectors.add(timed(hanging("hung" + i), Duration.ofSeconds(1)));
+    }
+    collectors.add(timed(fixed("ok", 1), Duration.ofSeconds(30)));
+    runner = new ScrapeRunner(collectors);
+    ScrapeResult result = runner.scrape(n -> true, Optional.empty());
+    assertThat(result.outcomes().get(6).success()).isTrue();
+    assertThat(names(result)).contains("ok_value");
+    assertThat(result.outcomes().subList(0, 6)).allSatisfy(o -> assertThat(o.success()).isFalse());
+  }
+
   private static List<String> names(ScrapeResult r) {
     return r.families().stream().map(f -> f.getMetadata().getName()).toList();
   }

@@ -21,4 +21,11 @@ class TextFieldsTest {
   void keepsASingleField() {
     assertThat(TextFields.split("lo")).containsExactly("lo");
   }
+
+  @Test
+  void whitespaceIsExactlyWhatCharacterIsWhitespaceSays() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertThat(TextFields.isWhitespace((char) c)).as("U+%04X", c).isEqualTo(Character.isWhitespace((char) c));
+    }
+  }
 }

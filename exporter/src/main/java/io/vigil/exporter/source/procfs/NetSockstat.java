@@ -3,6 +3,7 @@ package io.vigil.exporter.source.procfs;
 import io.vigil.exporter.source.MalformedFileException;
 import io.vigil.exporter.source.OrderedMaps;
 import io.vigil.exporter.source.TextFields;
+import io.vigil.exporter.source.Tokens;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public record NetSockstat(OptionalLong socketsUsed, List<NetSockstat.Protocol> p
   public static NetSockstat parse(Path path, String text) throws MalformedFileException {
     OptionalLong used = OptionalLong.empty();
     List<Protocol> protocols = new ArrayList<>();
-    String[] lines = text.split("\n");
+    String[] lines = Tokens.split(text, '\n');
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.isBlank()) {

@@ -14,12 +14,21 @@ import java.util.Arrays;
  * <p>Pseudo-files report a size of 0 or 4096 whatever they hold, so files are read whole into a growing buffer
  * without trusting {@code stat}, capped at {@link #MAX_FILE_BYTES}.
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: immutable; reads use a per-thread buffer.
  */
 public final class ProcFs {
 
   /** Largest pseudo-file we read; larger means something is wrong (or it is not a pseudo-file). */
   public static final int MAX_FILE_BYTES = 4 << 20;
+
+  /** Read buffers up to this size are kept per thread for the next file; larger ones are dropped after use. */
+  private static final int KEPT_BUFFER_BYTES = 64 << 10;
+
+  /**
+   * One read buffer per thread: a scrape reads ~170 small files, and a fresh 8 KiB array for each was most of the
+   * scrape's garbage. Collector and HTTP threads are pooled, so each keeps one buffer.
+   */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
   private final Path root;
 
@@ -56,7 +65,7 @@ public final class ProcFs {
   /** Reads any pseudo-file whole, as UTF-8 text, without trusting its reported size. */
   public static String readText(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[8192];
+      byte[] buf = BUFFER.get();
       int len = 0;
       while (true) {
         int n = in.read(buf, len, buf.length - len);
@@ -69,6 +78,9 @@ public final class ProcFs {
             throw new MalformedFileException(file, 0, null, "larger than " + MAX_FILE_BYTES + " bytes");
           }
           buf = Arrays.copyOf(buf, buf.length * 2);
+          if (buf.length <= KEPT_BUFFER_BYTES) {
+            BUFFER.set(buf);
+          }
         }
       }
       return new String(buf, 0, len, StandardCharsets.UTF_8);

@@ -132,7 +132,7 @@ public record DiskStats(String device, int major, int minor, Map<Counter, Double
   }
 
   private static DiskStats parseLine(Path path, int lineNo, String line) throws MalformedFileException {
-    String[] fields = WhitespaceFields.split(line);
+    String[] fields = Tokens.fields(line).toArray(String[]::new);
     int counters = fields.length - ID_FIELDS;
     if (counters < MIN_COUNTERS) {
       throw new MalformedFileException(

@@ -61,7 +61,7 @@ public record Mount(String device, String mountPoint, String fsType, List<String
       if (line.isBlank()) {
         continue;
       }
-      String[] fields = WhitespaceFields.split(line);
+      String[] fields = Tokens.fields(line).toArray(String[]::new);
       if (fields.length < 4) {
         MalformedFileException bad =
             new MalformedFileException(

@@ -66,6 +66,6 @@ public final class Tokens {
   }
 
   private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t';
+    return c == ' ' || c == '\t' || c == '\r';
   }
 }

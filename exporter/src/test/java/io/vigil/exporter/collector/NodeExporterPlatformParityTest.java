@@ -1,5 +1,7 @@
 package io.vigil.exporter.collector;
 
+import io.vigil.exporter.testing.CollectorOutput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -20,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -83,12 +83,12 @@ class NodeExporterPlatformParityTest {
     // node_exporter will not start with a missing --path.procfs: a tree without proc/ (or sys/) gets an empty one
     Path proc = existingOrEmpty(root.resolve("proc"), empty.resolve("proc"));
     Path sys = existingOrEmpty(root.resolve("sys"), empty.resolve("sys"));
-    Parsed theirs = Parsed.of(nodeExporterOutput(proc, sys));
-    Parsed ours = Parsed.of(vigilOutput(proc, sys));
-    assertThat(ours.metadata).as("HELP and TYPE per family").isEqualTo(theirs.metadata);
-    assertThat(ours.samples.keySet()).as("series").isEqualTo(theirs.samples.keySet());
-    theirs.samples.forEach(
-        (series, value) -> assertThat(ours.samples.get(series)).as(series).isEqualTo(value));
+    CollectorOutput theirs = Parsed.of(nodeExporterOutput(proc, sys));
+    CollectorOutput ours = Parsed.of(vigilOutput(proc, sys));
+    assertThat(ours.metadata()).as("HELP and TYPE per family").isEqualTo(theirs.metadata());
+    assertThat(ours.samples().keySet()).as("series").isEqualTo(theirs.samples().keySet());
+    theirs.samples().forEach(
+        (series, value) -> assertThat(ours.samples().get(series)).as(series).isEqualTo(value));
   }
 
   private static Path existingOrEmpty(Path dir, Path empty) throws IOException {
@@ -166,38 +166,16 @@ class NodeExporterPlatformParityTest {
     return command;
   }
 
-  /** The families of our collectors in one exposition text: metadata lines and series to value. */
-  private record Parsed(Map<String, String> metadata, Map<String, Double> samples) {
+  /** The families of our collectors in one exposition text. */
+  private static final List<String> FAMILY_PREFIXES = List.of(
+      "node_cpu_frequency_", "node_cpu_scaling_", "node_power_supply_", "node_rapl_", "node_edac_",
+      "node_bonding_", "node_infiniband_", "node_ipvs_");
 
-    static Parsed of(String text) {
-      Map<String, String> metadata = new TreeMap<>();
-      Map<String, Double> samples = new TreeMap<>();
-      for (String line : text.split("\n")) {
-        if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
-          String[] parts = line.split(" ", 4);
-          if (ours(parts[2])) {
-            metadata.put(parts[1] + " " + parts[2], parts.length > 3 ? parts[3] : "");
-          }
-        } else if (!line.isEmpty() && !line.startsWith("#")) {
-          int space = line.lastIndexOf(' ');
-          String series = line.substring(0, space);
-          String name = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
-          boolean success =
-              name.equals("node_scrape_collector_success")
-                  && COLLECTORS.stream().anyMatch(c -> series.contains("\"" + c + "\""));
-          if (ours(name) || success) {
-            samples.put(series, Double.valueOf(line.substring(space + 1).replace("Inf", "Infinity")));
-          }
-        }
-      }
-      return new Parsed(metadata, samples);
-    }
+  private static final class Parsed {
+    private Parsed() {}
 
-    private static boolean ours(String family) {
-      return Stream.of(
-              "node_cpu_frequency_", "node_cpu_scaling_", "node_power_supply_", "node_rapl_", "node_edac_",
-              "node_bonding_", "node_infiniband_", "node_ipvs_")
-          .anyMatch(family::startsWith);
+    static CollectorOutput of(String text) {
+      return CollectorOutput.of(text, FAMILY_PREFIXES, List.copyOf(COLLECTORS));
     }
   }
 }

@@ -121,7 +121,7 @@ class OshiSourcesLiveTest {
   }
 
   @Test
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no load average; the next test covers it there")
   void loadAveragesAreNonNegative() throws IOException {
     var load = oshi.loadavg().read();
     assertThat(List.of(load.load1(), load.load5(), load.load15()))
@@ -135,7 +135,7 @@ class OshiSourcesLiveTest {
   }
 
   @Test
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no \"/\" mount point; its drives are C:\\ etc.")
   void fileStoresIncludeTheRootWithConsistentSpace() throws IOException {
     List<Mount> mounts = oshi.filesystem().mounts();
     Mount root = mounts.stream().filter(m -> m.mountPoint().equals("/")).findFirst().orElseThrow();

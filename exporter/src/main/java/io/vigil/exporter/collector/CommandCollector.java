@@ -13,11 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
@@ -69,17 +67,7 @@ public final class CommandCollector implements Collector, AutoCloseable {
     this.commands = commands.stream().map(State::new).toList();
     this.nanoClock = nanoClock;
     this.runner = runner;
-    AtomicInteger ids = new AtomicInteger();
-    // One thread per command; a run is queued, never refused, while the thread that ran the previous one returns.
-    int threads = Math.max(1, commands.size());
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "vigil-command-" + ids.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    executor.allowCoreThreadTimeOut(true);
-    this.pool = executor;
+    this.pool = DaemonPool.fixed("vigil-command-", commands.size());
   }
 
   @Override

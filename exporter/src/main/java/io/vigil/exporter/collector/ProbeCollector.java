@@ -12,11 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -50,17 +48,7 @@ public final class ProbeCollector implements Collector, AutoCloseable {
 
   public ProbeCollector(ProbeConfig config) {
     this.config = config;
-    AtomicInteger ids = new AtomicInteger();
-    // One thread per target; a probe is queued, never refused, while a thread finishes the previous scrape's probe.
-    int threads = Math.max(1, config.targets().size());
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "vigil-probe-" + ids.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    executor.allowCoreThreadTimeOut(true);
-    this.pool = executor;
+    this.pool = DaemonPool.fixed("vigil-probe-", config.targets().size());
   }
 
   @Override

@@ -6,20 +6,17 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -31,6 +28,13 @@ import java.util.logging.Logger;
  * holds exactly one thread however often it is scraped. A collector that throws or misses its deadline is reported
  * with {@code node_scrape_collector_success 0} and its families are left out; every other family is served.
  *
+ * <p>A scrape does not hand each collector to a thread of its own: that woke one thread per collector on every
+ * scrape (~45 context switches) and kept as many threads alive. It queues its collectors, costliest first by their
+ * last duration, for about one runner thread per CPU ({@link RunQueue}). While the scrape waits, if collectors are
+ * still queued after {@link #GRACE} (the runners are busy with something slow or hung), it adds a runner, so a hung
+ * collector holds only its own thread and delays the others by at most the grace. Collectors still queued when the
+ * scrape ends are given up and reported as not started, so a later scrape starts them afresh.
+ *
  * <p>Thread safety: safe for concurrent scrapes.
  */
 public final class ScrapeRunner implements AutoCloseable {
@@ -40,8 +44,14 @@ public final class ScrapeRunner implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ScrapeRunner.class.getName());
 
+  /** How long collectors may wait in the queue before the scrape adds a runner. */
+  static final Duration GRACE = Duration.ofMillis(10);
+
+  /** Permanent runners: one per CPU (collectors are short bursts of CPU and file reads), at least two. */
+  static final int RUNNERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private final List<Slot> slots;
-  private final ThreadPoolExecutor pool;
+  private final RunQueue runQueue;
   private final CollectorHealthLog healthLog = new CollectorHealthLog();
   private final Map<String, CollectorOutcome> lastOutcomes = new ConcurrentHashMap<>();
 
@@ -54,25 +64,7 @@ public final class ScrapeRunner implements AutoCloseable {
       built.add(new Slot(c.collector(), c.timeout()));
     }
     this.slots = List.copyOf(built);
-    AtomicInteger threadNumber = new AtomicInteger();
-    // One thread per collector at most: a collector never has two runs in flight, so never more than
-    // slots.size() tasks exist and the queue stays that short. The queue matters: a run's future completes just
-    // before its thread goes back to the pool, and the next run of that collector must wait for it rather than be
-    // rejected (with a hand-off queue, concurrent scrapes saw spurious RejectedExecutionException failures).
-    int threads = Math.max(1, slots.size());
-    this.pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "vigil-collector-" + threadNumber.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.pool.allowCoreThreadTimeOut(true);
+    this.runQueue = new RunQueue("vigil-collector-", Math.min(RUNNERS, slots.size()));
   }
 
   /** A collector with the timeout that applies to it. */
@@ -97,24 +89,44 @@ public final class ScrapeRunner implements AutoCloseable {
   public ScrapeResult scrape(Predicate<String> selected, Optional<Duration> scrapeBudget) {
     long scrapeStart = System.nanoTime();
     List<Slot> chosen = slots.stream().filter(s -> selected.test(s.collector.name())).toList();
-    List<CompletableFuture<Attempt>> runs = new ArrayList<>(chosen.size());
-    for (Slot slot : chosen) {
-      runs.add(slot.runOrJoin(pool, scrapeStart + budget(slot, scrapeBudget)));
+    Map<Slot, CollectorRun> runs = new IdentityHashMap<>();
+    List<CollectorRun> queuedHere = new ArrayList<>();
+    // Costliest first, so the last collector to finish is a cheap one and the runners end together.
+    for (Slot slot : costliestFirst(chosen)) {
+      Slot.Joined joined = slot.runOrJoin(scrapeStart + budget(slot, scrapeBudget));
+      runs.put(slot, joined.run());
+      if (joined.fresh()) {
+        queuedHere.add(joined.run());
+        runQueue.submit(joined.run());
+      }
     }
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> familyNames = new HashSet<>();
     List<CollectorOutcome> outcomes = new ArrayList<>(chosen.size());
-    for (int i = 0; i < chosen.size(); i++) {
-      Slot slot = chosen.get(i);
-      long budgetNanos = budget(slot, scrapeBudget);
-      CollectorOutcome outcome = await(slot, runs.get(i), scrapeStart + budgetNanos, families, familyNames);
+    for (Slot slot : chosen) {
+      CollectorOutcome outcome =
+          await(slot, runs.get(slot), scrapeStart + budget(slot, scrapeBudget), families, familyNames);
       outcomes.add(outcome);
+      slot.lastSeconds = outcome.durationSeconds();
       lastOutcomes.put(outcome.name(), outcome);
       healthLog.record(outcome);
+    }
+    // What no runner took before the deadlines is given up, so the next scrape queues it afresh.
+    for (CollectorRun run : queuedHere) {
+      if (!run.result().isDone()) {
+        run.giveUp(new TimeoutException("not started before the deadline"));
+        runQueue.remove(run);
+      }
     }
     families.add(durationFamily(outcomes));
     families.add(successFamily(outcomes));
     return new ScrapeResult(families, outcomes);
+  }
+
+  private static List<Slot> costliestFirst(List<Slot> chosen) {
+    List<Slot> ordered = new ArrayList<>(chosen);
+    ordered.sort(Comparator.comparingDouble((Slot s) -> s.lastSeconds).reversed());
+    return ordered;
   }
 
   /** A collector's deadline: its timeout, or the scrape's budget when that is shorter. */
@@ -126,23 +138,19 @@ public final class ScrapeRunner implements AutoCloseable {
     return budgetNanos;
   }
 
-  private static CollectorOutcome await(
-      Slot slot,
-      CompletableFuture<Attempt> run,
-      long deadlineNanos,
-      List<MetricSnapshot> families,
-      Set<String> familyNames) {
+  private CollectorOutcome await(
+      Slot slot, CollectorRun run, long deadlineNanos, List<MetricSnapshot> families, Set<String> familyNames) {
     String name = slot.collector.name();
     long waitStart = System.nanoTime();
     try {
-      Attempt attempt = run.get(Math.max(0, deadlineNanos - waitStart), TimeUnit.NANOSECONDS);
-      if (attempt.error instanceof NoDataException) {
-        return CollectorOutcome.noData(name, attempt.seconds(), describe(attempt.error));
+      CollectorRun.Result result = awaitAddingRunners(run, deadlineNanos);
+      if (result.error() instanceof NoDataException) {
+        return CollectorOutcome.noData(name, result.seconds(), describe(result.error()));
       }
-      if (attempt.error != null) {
-        return CollectorOutcome.failed(name, attempt.seconds(), describe(attempt.error));
+      if (result.error() != null) {
+        return CollectorOutcome.failed(name, result.seconds(), describe(result.error()));
       }
-      for (MetricSnapshot family : attempt.families) {
+      for (MetricSnapshot family : result.families()) {
         String familyName = family.getMetadata().getPrometheusName();
         if (familyNames.add(familyName)) {
           families.add(family);
@@ -150,15 +158,33 @@ public final class ScrapeRunner implements AutoCloseable {
           LOG.fine(() -> "collector=" + name + " duplicate family dropped: " + familyName);
         }
       }
-      return CollectorOutcome.succeeded(name, attempt.seconds());
+      return CollectorOutcome.succeeded(name, result.seconds());
     } catch (TimeoutException e) {
-      double waited = (System.nanoTime() - Math.min(waitStart, slot.startedAt(run))) / 1e9;
+      double waited = (System.nanoTime() - Math.min(waitStart, run.queuedNanos())) / 1e9;
       return CollectorOutcome.failed(name, waited, "deadline exceeded");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CollectorOutcome.failed(name, 0, "interrupted");
     } catch (ExecutionException e) {
       return CollectorOutcome.failed(name, 0, describe(e.getCause()));
+    }
+  }
+
+  /** Waits for a run until the deadline; each {@link #GRACE} that runs still wait in the queue, adds a runner. */
+  private CollectorRun.Result awaitAddingRunners(CollectorRun run, long deadlineNanos)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    while (true) {
+      long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+      try {
+        return run.result().get(Math.min(remaining, GRACE.toNanos()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (remaining <= GRACE.toNanos()) {
+          throw e;
+        }
+        if (runQueue.waiting()) {
+          runQueue.addRunner(); // the runners are busy with slow or hung collectors
+        }
+      }
     }
   }
 
@@ -200,61 +226,36 @@ public final class ScrapeRunner implements AutoCloseable {
 
   /** Number of collector threads alive now (busy or idle); for tests and the landing page. */
   public int collectorThreads() {
-    return pool.getPoolSize();
+    return runQueue.threads();
   }
 
   @Override
   public void close() {
-    pool.shutdownNow();
-  }
-
-  /** Result of one run of one collector. */
-  private record Attempt(List<MetricSnapshot> families, Throwable error, long startNanos, long endNanos) {
-    double seconds() {
-      return (endNanos - startNanos) / 1e9;
-    }
+    runQueue.close();
   }
 
   /** A collector and its at-most-one run in flight. */
   private static final class Slot {
     private final Collector collector;
     private final Duration timeout;
-    private CompletableFuture<Attempt> inFlight; // guarded by this
-    private long inFlightStart; // guarded by this
+    private CollectorRun inFlight; // guarded by this
+    /** Duration of the last outcome: the queue order of the next scrape (a hint; races are harmless). */
+    private volatile double lastSeconds;
 
     Slot(Collector collector, Duration timeout) {
       this.collector = collector;
       this.timeout = timeout;
     }
 
-    synchronized CompletableFuture<Attempt> runOrJoin(ThreadPoolExecutor pool, long deadlineNanos) {
-      if (inFlight != null && !inFlight.isDone()) {
-        return inFlight;
-      }
-      CompletableFuture<Attempt> run = new CompletableFuture<>();
-      long start = System.nanoTime();
-      try {
-        pool.execute(
-            () -> {
-              long begin = System.nanoTime();
-              try {
-                List<MetricSnapshot> families = List.copyOf(collector.collect(deadlineNanos));
-                ValueSanity.check(families);
-                run.complete(new Attempt(families, null, begin, System.nanoTime()));
-              } catch (Throwable t) {
-                run.complete(new Attempt(List.of(), t, begin, System.nanoTime()));
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        run.complete(new Attempt(List.of(), e, start, System.nanoTime()));
-      }
-      inFlight = run;
-      inFlightStart = start;
-      return run;
-    }
+    /** The run in flight, or a fresh one for the caller to queue. */
+    record Joined(CollectorRun run, boolean fresh) {}
 
-    synchronized long startedAt(CompletableFuture<Attempt> run) {
-      return run == inFlight ? inFlightStart : System.nanoTime();
+    synchronized Joined runOrJoin(long deadlineNanos) {
+      if (inFlight != null && !inFlight.result().isDone()) {
+        return new Joined(inFlight, false);
+      }
+      inFlight = new CollectorRun(collector, System.nanoTime(), deadlineNanos);
+      return new Joined(inFlight, true);
     }
   }
 }

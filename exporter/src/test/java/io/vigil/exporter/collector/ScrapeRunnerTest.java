@@ -165,6 +165,45 @@ class ScrapeRunnerTest {
     assertThat(result.outcomes().subList(0, 6)).allSatisfy(o -> assertThat(o.success()).isFalse());
   }
 
+  @Test
+  void manyCollectorsShareAFewRunnerThreads() {
+    List<TimedCollector> collectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      collectors.add(timed(fixed("c" + i, i), Duration.ofSeconds(5)));
+    }
+    runner = new ScrapeRunner(collectors);
+    for (int i = 0; i < 200; i++) {
+      ScrapeResult result = runner.scrape(n -> true, Optional.empty());
+      assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.success()).isTrue());
+      assertThat(result.families()).hasSize(42);
+    }
+    // One thread per collector was the old behaviour (40 here): now the permanent runners only.
+    assertThat(runner.collectorThreads()).isEqualTo(ScrapeRunner.RUNNERS);
+  }
+
+  @Test
+  void theCostliestCollectorOfTheLastScrapeIsQueuedFirst() {
+    List<String> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<TimedCollector> collectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String name = "c" + i;
+      long sleepMillis = i == 9 ? 30 : 0;
+      collectors.add(timed(collector(name, () -> {
+        started.add(name);
+        Thread.sleep(sleepMillis);
+        return List.of();
+      }), Duration.ofSeconds(5)));
+    }
+    runner = new ScrapeRunner(collectors);
+    runner.scrape(n -> true, Optional.empty());
+    started.clear();
+    runner.scrape(n -> true, Optional.empty());
+    assertThat(started.get(0)).isEqualTo("c9");
+    assertThat(runner.scrape(n -> true, Optional.empty()).outcomes())
+        .extracting(CollectorOutcome::name)
+        .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
+  }
+
   private static List<String> names(ScrapeResult r) {
     return r.families().stream().map(f -> f.getMetadata().getName()).toList();
   }

@@ -28,6 +28,7 @@ public final class ScrapeService {
   private final MetricSnapshot buildInfo;
   private final AtomicBoolean collectedOnce = new AtomicBoolean();
   private final Supplier<List<MetricSnapshot>> exporterFamilies;
+  private final FamilyOrder order = new FamilyOrder();
 
   public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build) {
     this(runner, selfMetrics, build, List::of);
@@ -78,7 +79,7 @@ public final class ScrapeService {
       }
     }
     selfMetrics.ifPresent(r -> r.scrape(families).forEach(out::add));
-    return new MetricSnapshots(out);
+    return new MetricSnapshots(order.sort(out));
   }
 
   /** True once one collection has finished (the readiness condition). */

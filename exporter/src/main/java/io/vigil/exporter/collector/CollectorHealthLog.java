@@ -24,13 +24,18 @@ final class CollectorHealthLog {
     if (outcome.success() && !Boolean.FALSE.equals(before)) {
       return; // the usual case on every scrape: nothing to log, so nothing to format
     }
-    String duration = String.format(Locale.ROOT, "%.3fs", outcome.durationSeconds());
+    // Failing collectors (no sensors on a VM) come here on every scrape: the message is built only if logged.
     if (!outcome.success()) {
       String why = outcome.failure().orElse("unknown");
       Level level = Boolean.FALSE.equals(before) || outcome.noData() ? Level.FINE : Level.WARNING;
-      LOG.log(level, () -> "collector=" + outcome.name() + " failed duration=" + duration + " err=\"" + why + "\"");
+      LOG.log(level, () -> "collector=" + outcome.name() + " failed duration=" + duration(outcome) + " err=\"" + why
+          + "\"");
     } else if (Boolean.FALSE.equals(before)) {
-      LOG.info(() -> "collector=" + outcome.name() + " recovered duration=" + duration);
+      LOG.info(() -> "collector=" + outcome.name() + " recovered duration=" + duration(outcome));
     }
+  }
+
+  private static String duration(CollectorOutcome outcome) {
+    return String.format(Locale.ROOT, "%.3fs", outcome.durationSeconds());
   }
 }

@@ -26,6 +26,8 @@ final class RunQueue implements AutoCloseable {
   private final List<Thread> permanent = new ArrayList<>();
   private final ThreadPoolExecutor extra;
   private volatile boolean closed;
+  /** When a runner last took a run: the queue is stuck when runs wait and none was taken for a while. */
+  private volatile long lastTakenNanos = System.nanoTime();
 
   /**
    * @param threadPrefix name prefix of the runner threads
@@ -58,9 +60,12 @@ final class RunQueue implements AutoCloseable {
     }
   }
 
-  /** True while runs wait for a runner. */
-  boolean waiting() {
-    return !queue.isEmpty();
+  /**
+   * True when runs wait and no runner has taken one for {@code graceNanos}: every runner is busy with something slow
+   * or hung. (Waiting alone is normal: a scrape queues all its collectors at once.)
+   */
+  boolean stalled(long graceNanos) {
+    return !queue.isEmpty() && System.nanoTime() - lastTakenNanos > graceNanos;
   }
 
   /** Starts one extra runner that takes queued runs until none is left. */
@@ -68,6 +73,7 @@ final class RunQueue implements AutoCloseable {
     try {
       extra.execute(() -> {
         for (CollectorRun run; (run = queue.poll()) != null; ) {
+          lastTakenNanos = System.nanoTime();
           run.run();
         }
       });
@@ -95,7 +101,9 @@ final class RunQueue implements AutoCloseable {
   private void takeForever() {
     while (!closed) {
       try {
-        queue.take().run();
+        CollectorRun run = queue.take();
+        lastTakenNanos = System.nanoTime();
+        run.run();
       } catch (InterruptedException e) {
         // Only close() ends a permanent runner; an interrupt a collector left behind does not.
         if (closed) {

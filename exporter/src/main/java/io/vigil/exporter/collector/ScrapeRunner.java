@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * <p>A scrape does not hand each collector to a thread of its own: that woke one thread per collector on every
  * scrape (~45 context switches) and kept as many threads alive. It queues its collectors, costliest first by their
  * last duration, for about one runner thread per CPU ({@link RunQueue}). While the scrape waits, if collectors are
- * still queued after {@link #GRACE} (the runners are busy with something slow or hung), it adds a runner, so a hung
+ * still queued and no runner has taken one for {@link #GRACE} (they are busy with something slow or hung), it adds
+ * a runner, so a hung
  * collector holds only its own thread and delays the others by at most the grace. Collectors still queued when the
  * scrape ends are given up and reported as not started, so a later scrape starts them afresh.
  *
@@ -170,7 +171,7 @@ public final class ScrapeRunner implements AutoCloseable {
     }
   }
 
-  /** Waits for a run until the deadline; each {@link #GRACE} that runs still wait in the queue, adds a runner. */
+  /** Waits for a run until the deadline; each {@link #GRACE} that the queue makes no progress, adds a runner. */
   private CollectorRun.Result awaitAddingRunners(CollectorRun run, long deadlineNanos)
       throws InterruptedException, ExecutionException, TimeoutException {
     while (true) {
@@ -181,7 +182,7 @@ public final class ScrapeRunner implements AutoCloseable {
         if (remaining <= GRACE.toNanos()) {
           throw e;
         }
-        if (runQueue.waiting()) {
+        if (runQueue.stalled(GRACE.toNanos())) {
           runQueue.addRunner(); // the runners are busy with slow or hung collectors
         }
       }

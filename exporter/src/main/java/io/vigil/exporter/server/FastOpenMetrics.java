@@ -260,8 +260,11 @@ final class FastOpenMetrics {
    * synchronized, and a lock per byte written cost as much as the formatting.
    */
   private static final class Bytes {
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
     private byte[] buf = new byte[64 * 1024];
     private int len;
+    private String lastClassicLabelName;
 
     void raw(byte[] bytes) {
       ensure(bytes.length);
@@ -294,7 +297,7 @@ final class FastOpenMetrics {
             put(',');
           }
           String labelName = labels.getName(i);
-          if (!isClassicName(labelName) || labelName.indexOf(':') >= 0) {
+          if (!classicLabelName(labelName)) {
             return false;
           }
           ascii(labelName);
@@ -309,53 +312,85 @@ final class FastOpenMetrics {
       return true;
     }
 
-    /** client_java's value format: {@code +Inf}, {@code -Inf}, else {@link Double#toString(double)}. */
+    /**
+     * A label name client_java writes unquoted. A family's points share the same few label-name strings, so the
+     * last one accepted is remembered by identity and not checked again character by character.
+     */
+    private boolean classicLabelName(String labelName) {
+      if (labelName == lastClassicLabelName) {
+        return true;
+      }
+      if (!isClassicName(labelName) || labelName.indexOf(':') >= 0) {
+        return false;
+      }
+      lastClassicLabelName = labelName;
+      return true;
+    }
+
+    /**
+     * client_java's value format: {@code +Inf}, {@code -Inf}, else {@link Double#toString(double)}; whole numbers
+     * below 10^7 (most samples: counts, states, small counters) written from their digits, which is what
+     * {@code Double.toString} writes for them ({@code 42.0}) without its allocation and formatting work.
+     */
     void dbl(double v) {
       if (v == Double.POSITIVE_INFINITY) {
         ascii("+Inf");
       } else if (v == Double.NEGATIVE_INFINITY) {
         ascii("-Inf");
+      } else if (v > -1e7 && v < 1e7 && v == (long) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) {
+        wholeNumber((long) v);
       } else {
         ascii(Double.toString(v));
       }
     }
 
-    /** A string known to be ASCII (names, numbers). */
+    private void wholeNumber(long n) {
+      ensure(11);
+      if (n < 0) {
+        buf[len++] = '-';
+        n = -n;
+      }
+      int digits = 1;
+      for (long rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
+      }
+      for (int i = len + digits - 1; i >= len; i--) {
+        buf[i] = (byte) ('0' + n % 10);
+        n /= 10;
+      }
+      len += digits;
+      buf[len++] = '.';
+      buf[len++] = '0';
+    }
+
+    /** A string known to be ASCII (names, numbers): its bytes copied as they are. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly "low byte of each char"
     void ascii(String s) {
       int n = s.length();
       ensure(n);
-      for (int i = 0; i < n; i++) {
-        buf[len + i] = (byte) s.charAt(i);
-      }
+      s.getBytes(0, n, buf, len);
       len += n;
     }
 
-    /** A label value: backslash, double quote and newline escaped, UTF-8 as client_java writes it. */
+    /**
+     * A label value: backslash, double quote and newline escaped, UTF-8 as client_java writes it. Escaping the UTF-8
+     * bytes is the same as escaping the characters, since those three are ASCII and never occur inside a multi-byte
+     * sequence.
+     */
     void escaped(String s) {
-      int n = s.length();
-      ensure(2 * n);
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) {
-          escapedUtf8(s, i);
-          return;
-        }
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      ensure(2 * utf8.length);
+      for (byte c : utf8) {
         if (c == '\\' || c == '"') {
           buf[len++] = '\\';
-          buf[len++] = (byte) c;
+          buf[len++] = c;
         } else if (c == '\n') {
           buf[len++] = '\\';
           buf[len++] = 'n';
         } else {
-          buf[len++] = (byte) c;
+          buf[len++] = c;
         }
       }
-    }
-
-    /** The rest of a value from its first non-ASCII character: escaped the same way, then UTF-8 encoded. */
-    private void escapedUtf8(String s, int from) {
-      String rest = s.substring(from).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-      raw(rest.getBytes(StandardCharsets.UTF_8));
     }
 
     private void ensure(int more) {

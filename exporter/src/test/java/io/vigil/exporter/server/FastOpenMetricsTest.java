@@ -75,7 +75,8 @@ class FastOpenMetricsTest {
   @Test
   void escapesLabelValuesAndFormatsValuesAsClientJavaDoes() throws Exception {
     GaugeSnapshot.Builder g = GaugeSnapshot.builder().name("odd_values").help("Help with \\ backslash, \"quotes\"\nand é");
-    double[] values = {0, -0.0, 1, -1, 0.1, 1e-300, 1e300, 1.0e7, 123456789012.0, Double.NaN,
+    double[] values = {0, -0.0, 1, -1, 0.1, 1e-300, 1e300, 1.0e7, 9_999_999, -9_999_999, 1e7 - 0.5, 1e6, 100, -10,
+        123456789012.0, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Long.MAX_VALUE, Double.MIN_VALUE};
     String[] labelValues = {"plain", "back\\slash", "quo\"te", "new\nline", "é", "日本", "😀", "\ud800x", "", "a\\\"\n"};
     int i = 0;

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -45,7 +47,7 @@ public final class Exporter implements AutoCloseable {
   private final Generations generations;
   private final WebSecurity security;
   private final Object reloadLock = new Object();
-  private PrometheusRegistry selfRegistry; // guarded by reloadLock
+  private CompletableFuture<PrometheusRegistry> selfRegistry; // guarded by reloadLock
   private VigilConfig running; // guarded by reloadLock
   private ExporterServer server;
 
@@ -90,7 +92,7 @@ public final class Exporter implements AutoCloseable {
     Exporter exporter = new Exporter(catalogue, source, BuildInfo.load(), Clock.systemUTC(), security, config);
     Generation first;
     synchronized (exporter.reloadLock) {
-      first = exporter.build(config);
+      first = exporter.build(config, true);
     }
     exporter.generations.swap(first);
     try {
@@ -100,17 +102,17 @@ public final class Exporter implements AutoCloseable {
       exporter.generations.close();
       throw e;
     }
-    Thread warmUp =
-        new Thread(() -> first.service().scrape(n -> true, Optional.empty(), f -> true), "vigil-first-collection");
-    warmUp.setDaemon(true);
-    warmUp.start();
     LOG.info(() -> "listening on " + config.web().listenAddress() + " (port " + exporter.server.port() + ", TLS "
         + (security.tlsEnabled() ? "on" : "off") + ") collectors=" + String.join(",", first.enabled()));
     return exporter;
   }
 
   /** Builds one generation: sources, collectors, runner, scrape service. Call with {@code reloadLock} held. */
-  private Generation build(VigilConfig config) throws IOException {
+  /**
+   * @param warmUp start a first collection right away (the first generation: it warms the collectors up while the
+   *     server starts)
+   */
+  private Generation build(VigilConfig config, boolean warmUp) throws IOException {
     CollectorContext context = context(config);
     List<TimedCollector> collectors = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -133,15 +135,23 @@ public final class Exporter implements AutoCloseable {
       names.add(def.name());
     }
     ScrapeRunner runner = new ScrapeRunner(collectors);
-    Optional<PrometheusRegistry> self = Optional.empty();
+    Supplier<Optional<PrometheusRegistry>> self = Optional::empty;
     if (!config.web().disableExporterMetrics()) {
       if (selfRegistry == null) {
-        selfRegistry = new PrometheusRegistry();
-        SelfMetrics.register(selfRegistry);
+        selfRegistry = SelfMetrics.registerInBackground();
       }
-      self = Optional.of(selfRegistry);
+      CompletableFuture<PrometheusRegistry> registered = selfRegistry;
+      self = () -> Optional.of(registered.join());
     }
     ScrapeService service = new ScrapeService(runner, self, build, status::families);
+    if (warmUp) {
+      // The first collection runs (at interpreter speed, loading classes) while the JVM metrics and the server are
+      // set up; the first scrape joins it.
+      Thread first = new Thread(() -> service.scrape(n -> true, Optional.empty(), f -> true),
+          "vigil-first-collection");
+      first.setDaemon(true);
+      first.start();
+    }
     return new Generation(service, names, config.scrape().timeoutMargin(), config.web().unauthenticatedHealth(),
         config.web().enableLifecycle(), config.services().probes(), runner::close);
   }
@@ -159,7 +169,7 @@ public final class Exporter implements AutoCloseable {
       Generation generation;
       try {
         next = keepServerSettings(source.load());
-        generation = build(next);
+        generation = build(next, false);
       } catch (ConfigException | IOException | RuntimeException e) {
         status.failed();
         String why = e.getMessage() == null ? e.toString() : e.getMessage();

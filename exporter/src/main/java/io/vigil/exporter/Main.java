@@ -52,6 +52,9 @@ public final class Main {
         // serve or check-config, below
       }
     }
+    if (cli.command().equals("serve")) {
+      NativePreload.start();
+    }
     LogFormat.install(cli.value("log.level").orElse("info"));
     VigilConfig config;
     try {

@@ -24,20 +24,21 @@ import java.util.function.Supplier;
 public final class ScrapeService {
 
   private final ScrapeRunner runner;
-  private final Optional<PrometheusRegistry> selfMetrics;
+  private final Supplier<Optional<PrometheusRegistry>> selfMetrics;
   private final MetricSnapshot buildInfo;
   private final AtomicBoolean collectedOnce = new AtomicBoolean();
   private final Supplier<List<MetricSnapshot>> exporterFamilies;
   private final FamilyOrder order = new FamilyOrder();
 
   public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build) {
-    this(runner, selfMetrics, build, List::of);
+    this(runner, () -> selfMetrics, build, List::of);
   }
 
   /**
+   * @param selfMetrics the JVM and process metrics, if served; may wait until they are registered
    * @param exporterFamilies Vigil's own families computed per scrape (the reload status), always served
    */
-  public ScrapeService(ScrapeRunner runner, Optional<PrometheusRegistry> selfMetrics, BuildInfo build,
+  public ScrapeService(ScrapeRunner runner, Supplier<Optional<PrometheusRegistry>> selfMetrics, BuildInfo build,
       Supplier<List<MetricSnapshot>> exporterFamilies) {
     this.runner = runner;
     this.selfMetrics = selfMetrics;
@@ -78,7 +79,7 @@ public final class ScrapeService {
         out.add(s);
       }
     }
-    selfMetrics.ifPresent(r -> r.scrape(families).forEach(out::add));
+    selfMetrics.get().ifPresent(r -> r.scrape(families).forEach(out::add));
     return new MetricSnapshots(order.sort(out));
   }
 

@@ -63,7 +63,10 @@ public final class ScrapeService {
    */
   public MetricSnapshots scrape(
       Predicate<String> collectors, Optional<Duration> budget, Predicate<String> families) {
-    ScrapeResult result = runner.scrape(collectors, budget);
+    // The self metrics (a thread dump and MXBean calls) are taken while the collectors run.
+    List<MetricSnapshot> self = new ArrayList<>();
+    ScrapeResult result = runner.scrape(collectors, budget,
+        () -> selfMetrics.get().ifPresent(r -> r.scrape(families).forEach(self::add)));
     collectedOnce.set(true);
     List<MetricSnapshot> out = new ArrayList<>(result.families().size() + 64);
     for (MetricSnapshot s : result.families()) {
@@ -79,7 +82,7 @@ public final class ScrapeService {
         out.add(s);
       }
     }
-    selfMetrics.get().ifPresent(r -> r.scrape(families).forEach(out::add));
+    out.addAll(self);
     return new MetricSnapshots(order.sort(out));
   }
 

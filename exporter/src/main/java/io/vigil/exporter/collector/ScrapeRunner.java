@@ -88,6 +88,15 @@ public final class ScrapeRunner implements AutoCloseable {
    * @param scrapeBudget the scrape-wide deadline (Prometheus' timeout header minus the margin), if any
    */
   public ScrapeResult scrape(Predicate<String> selected, Optional<Duration> scrapeBudget) {
+    return scrape(selected, scrapeBudget, () -> {});
+  }
+
+  /**
+   * Runs one scrape, and {@code meanwhile} on the calling thread once the collectors are queued, so the caller's own
+   * work (Vigil's self metrics) overlaps the collectors instead of following them. If {@code meanwhile} throws, the
+   * scrape still ends normally (runs awaited or given up) before the exception is rethrown.
+   */
+  public ScrapeResult scrape(Predicate<String> selected, Optional<Duration> scrapeBudget, Runnable meanwhile) {
     long scrapeStart = System.nanoTime();
     List<Slot> chosen = slots.stream().filter(s -> selected.test(s.collector.name())).toList();
     Map<Slot, CollectorRun> runs = new IdentityHashMap<>();
@@ -100,6 +109,12 @@ public final class ScrapeRunner implements AutoCloseable {
         queuedHere.add(joined.run());
         runQueue.submit(joined.run());
       }
+    }
+    RuntimeException meanwhileFailed = null;
+    try {
+      meanwhile.run();
+    } catch (RuntimeException e) {
+      meanwhileFailed = e;
     }
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> familyNames = new HashSet<>();
@@ -118,6 +133,9 @@ public final class ScrapeRunner implements AutoCloseable {
         run.giveUp(new TimeoutException("not started before the deadline"));
         runQueue.remove(run);
       }
+    }
+    if (meanwhileFailed != null) {
+      throw meanwhileFailed;
     }
     families.add(durationFamily(outcomes));
     families.add(successFamily(outcomes));

@@ -204,6 +204,41 @@ class ScrapeRunnerTest {
         .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
   }
 
+  @Test
+  void meanwhileRunsOnTheCallerWhileCollectorsRunAndItsFailureComesAfterThem() throws Exception {
+    CountDownLatch collectorStarted = new CountDownLatch(1);
+    CountDownLatch meanwhileDone = new CountDownLatch(1);
+    Collector c = collector("c", () -> {
+      collectorStarted.countDown();
+      meanwhileDone.await(); // finishes only after the caller's work: both ran at the same time
+      return List.of(Families.gauge("c_value", "c", 1));
+    });
+    runner = new ScrapeRunner(List.of(timed(c, Duration.ofSeconds(5))));
+    Thread caller = Thread.currentThread();
+    ScrapeResult result = runner.scrape(n -> true, Optional.empty(), () -> {
+      assertThat(Thread.currentThread()).isSameAs(caller);
+      try {
+        assertThat(collectorStarted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      meanwhileDone.countDown();
+    });
+    assertThat(result.outcomes().get(0).success()).isTrue();
+
+    AtomicInteger runs = new AtomicInteger();
+    runner.close();
+    runner = new ScrapeRunner(List.of(timed(collector("d", () -> {
+      runs.incrementAndGet();
+      return List.of();
+    }), Duration.ofSeconds(5))));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.scrape(n -> true, Optional.empty(), () -> {
+      throw new IllegalStateException("self metrics broke");
+    })).hasMessage("self metrics broke");
+    assertThat(runs.get()).isEqualTo(1);
+    assertThat(runner.lastOutcomes().get("d").success()).isTrue();
+  }
+
   private static List<String> names(ScrapeResult r) {
     return r.families().stream().map(f -> f.getMetadata().getName()).toList();
   }

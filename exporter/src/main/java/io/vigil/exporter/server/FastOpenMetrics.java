@@ -85,7 +85,8 @@ final class FastOpenMetrics {
     String previous = null;
     for (MetricSnapshot s : snapshots) {
       String name = s.getMetadata().getName();
-      if (!isClassicName(name) || name.equals(previous)) {
+      // A name with a rendered header was checked when the header was made.
+      if (!headers.containsKey(name) && !isClassicName(name) || name.equals(previous)) {
         return Optional.empty(); // escaping or merging of duplicates: client_java's business
       }
       previous = name;

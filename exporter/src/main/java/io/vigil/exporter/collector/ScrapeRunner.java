@@ -31,10 +31,9 @@ import java.util.logging.Logger;
  * <p>A scrape does not hand each collector to a thread of its own: that woke one thread per collector on every
  * scrape (~45 context switches) and kept as many threads alive. It queues its collectors, costliest first by their
  * last duration, for about one runner thread per CPU ({@link RunQueue}). While the scrape waits, if collectors are
- * still queued and no runner has taken one for {@link #GRACE} (they are busy with something slow or hung), it adds
- * a runner, so a hung
- * collector holds only its own thread and delays the others by at most the grace. Collectors still queued when the
- * scrape ends are given up and reported as not started, so a later scrape starts them afresh.
+ * still queued and no runner has taken one for {@link #GRACE} (they are busy with something slow or hung), it adds a
+ * runner, so a hung collector holds only its own thread and delays the others by at most the grace. Collectors still
+ * queued when the scrape ends are given up and reported as not started, so a later scrape starts them afresh.
  *
  * <p>Thread safety: safe for concurrent scrapes.
  */

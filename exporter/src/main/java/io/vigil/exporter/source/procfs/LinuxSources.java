@@ -41,7 +41,7 @@ public final class LinuxSources {
         new LinuxFilesystemSource(proc, paths),
         new LinuxDiskSource(proc, paths.udevData()),
         new NetDevReader(proc, sys),
-        new NetClassReader(sys),
+        NetClassReader.forHost(sys),
         () -> uname(proc, machine.get()),
         () -> osRelease(paths));
   }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * Interface attributes on Linux: the directories of {@code /sys/class/net} (symlinks into {@code /sys/devices} on a
@@ -18,23 +20,66 @@ import java.util.Optional;
  * devices ({@code bonding_masters}) are not devices and are skipped. An attribute the kernel refuses to read
  * (EINVAL for {@code speed}, {@code duplex}, {@code carrier} while a link is down) is absent, as in procfs.
  *
- * <p>Thread safety: immutable.
+ * <p>On the live host (sysfs at {@code /sys}, the exporter's own network namespace), 15 of the 22 attributes come
+ * from one rtnetlink dump instead of one file each ({@link RtnetlinkLinks}), with the same values; only the other 7
+ * are read from files. Under another sysfs root (a fixture tree, {@code --path.rootfs} in a container) the dump would
+ * describe a different set of interfaces, so every attribute is read from the files there. If the dump fails
+ * (netlink refused by a sandbox, no JNA), the reader logs it once and reads files from then on.
+ *
+ * <p>Thread safety: safe for concurrent use.
  */
 public final class NetClassReader implements SourceReader<List<NetClassDevice>> {
 
-  private final SysFs sys;
+  private static final Logger LOG = Logger.getLogger(NetClassReader.class.getName());
 
+  /** Where the rtnetlink dump comes from (a seam for tests). */
+  @FunctionalInterface
+  interface LinkDump {
+    Map<String, Map<String, String>> dump() throws IOException;
+  }
+
+  private final SysFs sys;
+  private final Optional<LinkDump> netlink;
+  private final AtomicBoolean netlinkFailed = new AtomicBoolean();
+
+  /** Files only: for any sysfs root. */
   public NetClassReader(SysFs sys) {
+    this(sys, Optional.empty());
+  }
+
+  NetClassReader(SysFs sys, Optional<LinkDump> netlink) {
     this.sys = sys;
+    this.netlink = netlink;
+  }
+
+  /** Netlink for what it carries when {@code sys} is the host's own {@code /sys}, files otherwise. */
+  public static NetClassReader forHost(SysFs sys) {
+    boolean live = sys.root().toAbsolutePath().normalize().equals(Path.of("/sys"));
+    return new NetClassReader(sys, live ? Optional.of(RtnetlinkSocket::dump) : Optional.empty());
   }
 
   @Override
   public List<NetClassDevice> read() throws IOException {
+    Map<String, Map<String, String>> dumped = dump();
     List<NetClassDevice> devices = new ArrayList<>();
     for (Path dir : deviceDirectories()) {
-      readDevice(dir).ifPresent(devices::add);
+      readDevice(dir, dumped.get(dir.getFileName().toString())).ifPresent(devices::add);
     }
     return List.copyOf(devices);
+  }
+
+  private Map<String, Map<String, String>> dump() {
+    if (netlink.isEmpty() || netlinkFailed.get()) {
+      return Map.of();
+    }
+    try {
+      return netlink.get().dump();
+    } catch (IOException | RuntimeException e) {
+      if (netlinkFailed.compareAndSet(false, true)) {
+        LOG.info(() -> "netclass: reading interface attributes from sysfs files only, rtnetlink failed: " + e);
+      }
+      return Map.of();
+    }
   }
 
   /** Device directories sorted by name, so output order does not depend on the directory order. */
@@ -51,7 +96,8 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
     return dirs;
   }
 
-  private static Optional<NetClassDevice> readDevice(Path dir) {
+  /** @param dumped the device's attributes from rtnetlink, or null to read every attribute from its file */
+  private static Optional<NetClassDevice> readDevice(Path dir, Map<String, String> dumped) {
     // /sys/class/net/<dev> is a symlink into /sys/devices: resolved once here, each of the ~22 opens below skips the
     // link walk (~15 % of an attribute read). Read through the link as before if it cannot be resolved.
     Path base;
@@ -62,7 +108,14 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String name : NetClassDevice.ATTRIBUTES) {
-      SysFs.readAttribute(base.resolve(name)).ifPresent(value -> attributes.put(name, value));
+      if (dumped != null && RtnetlinkLinks.PROVIDED.contains(name)) {
+        String value = dumped.get(name);
+        if (value != null) {
+          attributes.put(name, value);
+        }
+      } else {
+        SysFs.readAttribute(base.resolve(name)).ifPresent(value -> attributes.put(name, value));
+      }
     }
     if (attributes.isEmpty()) {
       return Optional.empty(); // the device went away while we listed it (a container stopped): skip it

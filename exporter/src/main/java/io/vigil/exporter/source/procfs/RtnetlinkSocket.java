@@ -1,0 +1,87 @@
+package io.vigil.exporter.source.procfs;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code RTM_GETLINK} dump over a {@code NETLINK_ROUTE} socket, through JNA (the JDK has no netlink sockets):
+ * {@code socket}, one {@code send}, {@code recv} until {@code NLMSG_DONE}, {@code close}. Parsing is
+ * {@link RtnetlinkLinks}'s.
+ *
+ * <p>Thread safety: stateless; each dump has its own socket.
+ */
+final class RtnetlinkSocket {
+
+  private static final int AF_NETLINK = 16;
+  private static final int SOCK_RAW = 3;
+  private static final int SOCK_CLOEXEC = 0x80000;
+  private static final int NETLINK_ROUTE = 0;
+
+  /** Larger than any dump datagram (the kernel fills at most ~32 KiB per one). */
+  private static final int DATAGRAM_BYTES = 64 * 1024;
+
+  /** A dump of more datagrams than this is not ending: a host has not that many interfaces. */
+  private static final int MAX_DATAGRAMS = 100_000;
+
+  private RtnetlinkSocket() {}
+
+  private interface Libc extends Library {
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    NativeLong send(int fd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
+
+    NativeLong recv(int fd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+  }
+
+  /** Loaded on first use, so a JVM without JNA's native part falls back to sysfs instead of failing start-up. */
+  private static final class Holder {
+    static final Libc LIBC = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
+  }
+
+  /** Every link of this network namespace: device name to its attributes in sysfs form. */
+  static Map<String, Map<String, String>> dump() throws IOException {
+    Libc libc;
+    try {
+      libc = Holder.LIBC;
+    } catch (LinkageError e) {
+      throw new IOException("rtnetlink through JNA is not available: " + e);
+    }
+    int fd;
+    try {
+      fd = libc.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+    } catch (LastErrorException e) {
+      throw new IOException("rtnetlink socket: " + e.getMessage(), e);
+    }
+    try {
+      byte[] request = RtnetlinkLinks.request(1);
+      libc.send(fd, request, new NativeLong(request.length), 0);
+      byte[] datagram = new byte[DATAGRAM_BYTES];
+      Map<String, Map<String, String>> links = new LinkedHashMap<>();
+      for (int i = 0; i < MAX_DATAGRAMS; i++) {
+        int length = (int) libc.recv(fd, datagram, new NativeLong(datagram.length), 0).longValue();
+        RtnetlinkLinks.Part part = RtnetlinkLinks.parse(datagram, length);
+        links.putAll(part.links());
+        if (part.done()) {
+          return links;
+        }
+      }
+      throw new IOException("rtnetlink: the link dump did not end");
+    } catch (LastErrorException e) {
+      throw new IOException("rtnetlink: " + e.getMessage(), e);
+    } finally {
+      try {
+        libc.close(fd);
+      } catch (LastErrorException ignored) {
+        // nothing left to do with this socket
+      }
+    }
+  }
+}

@@ -20,8 +20,8 @@ import java.util.logging.Logger;
  * devices ({@code bonding_masters}) are not devices and are skipped. An attribute the kernel refuses to read
  * (EINVAL for {@code speed}, {@code duplex}, {@code carrier} while a link is down) is absent, as in procfs.
  *
- * <p>On the live host (sysfs at {@code /sys}, the exporter's own network namespace), 15 of the 22 attributes come
- * from one rtnetlink dump instead of one file each ({@link RtnetlinkLinks}), with the same values; only the other 7
+ * <p>On the live host (sysfs at {@code /sys}, the exporter's own network namespace), 16 of the 22 attributes come
+ * from one rtnetlink dump instead of one file each ({@link RtnetlinkLinks}), with the same values; only the other 6
  * are read from files. Under another sysfs root (a fixture tree, {@code --path.rootfs} in a container) the dump would
  * describe a different set of interfaces, so every attribute is read from the files there. If the dump fails
  * (netlink refused by a sandbox, no JNA), the reader logs it once and reads files from then on.

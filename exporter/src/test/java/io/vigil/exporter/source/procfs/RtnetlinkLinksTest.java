@@ -23,7 +23,7 @@ class RtnetlinkLinksTest {
   @Test
   void parsesLinksIntoTheTextTheSysfsFilesHold() throws Exception {
     Datagram d = new Datagram();
-    d.link(1, 7, RtnetlinkLinks.IFF_UP,
+    d.link(1, 7, RtnetlinkLinks.IFF_UP | RtnetlinkLinks.IFF_DORMANT,
         attr(RtnetlinkLinks.IFLA_IFNAME, cString("eth9")),
         attr(RtnetlinkLinks.IFLA_ADDRESS, new byte[] {0x18, 0x66, (byte) 0xda, 0x5a, 0x21, 0x0e}),
         attr(RtnetlinkLinks.IFLA_BROADCAST, new byte[] {-1, -1, -1, -1, -1, -1}),
@@ -55,8 +55,8 @@ class RtnetlinkLinksTest {
         Map.entry("ifalias", ""), Map.entry("mtu", "1500"), Map.entry("tx_queue_len", "1000"),
         Map.entry("operstate", "up"), Map.entry("link_mode", "0"), Map.entry("netdev_group", "0"),
         Map.entry("carrier", "1"), Map.entry("carrier_changes", "4"), Map.entry("carrier_up_count", "2"),
-        Map.entry("carrier_down_count", "2"));
-    // Down: no carrier (the file answers EINVAL); no address: empty, as the file reads; IFLA_LINK is the iflink.
+        Map.entry("carrier_down_count", "2"), Map.entry("dormant", "1"));
+    // Down: no carrier and no dormant (the files answer EINVAL); no address: empty, as the file reads; IFLA_LINK is the iflink.
     assertThat(part.links().get("tun0")).containsOnly(
         Map.entry("type", "65534"), Map.entry("ifindex", "12"), Map.entry("iflink", "3"), Map.entry("address", ""),
         Map.entry("broadcast", ""), Map.entry("ifalias", "uplink"), Map.entry("operstate", "down"));

@@ -61,11 +61,14 @@ final class RunQueue implements AutoCloseable {
   }
 
   /**
-   * True when runs wait and no runner has taken one for {@code graceNanos}: every runner is busy with something slow
-   * or hung. (Waiting alone is normal: a scrape queues all its collectors at once.)
+   * True when the oldest queued run has waited {@code graceNanos} and no runner has taken any run meanwhile: every
+   * runner is busy with something slow or hung. (Waiting alone is normal: a scrape queues all its collectors at once,
+   * and a run queued a moment ago has not been taken yet however idle the runners are.)
    */
   boolean stalled(long graceNanos) {
-    return !queue.isEmpty() && System.nanoTime() - lastTakenNanos > graceNanos;
+    CollectorRun oldest = queue.peek();
+    long now = System.nanoTime();
+    return oldest != null && now - oldest.queuedNanos() > graceNanos && now - lastTakenNanos > graceNanos;
   }
 
   /** Starts one extra runner that takes queued runs until none is left. */

@@ -24,9 +24,9 @@ import java.util.Optional;
 public record NetSnmp(Map<String, Map<String, Double>> protocols) {
 
   public NetSnmp {
-    Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+    LinkedHashMap<String, Map<String, Double>> copy = new LinkedHashMap<>();
     protocols.forEach((name, fields) -> copy.put(name, OrderedMaps.copyOf(fields)));
-    protocols = OrderedMaps.copyOf(copy);
+    protocols = OrderedMaps.adopt(copy);
   }
 
   /** Reads {@code <proc>/net/netstat} or {@code <proc>/net/snmp}, which must exist. */
@@ -81,12 +81,12 @@ public record NetSnmp(Map<String, Map<String, Double>> protocols) {
         throw new MalformedFileException(
             path, i + 2, valueLine, (names.size() - 1) + " fields in the header, " + (values.size() - 1) + " values");
       }
-      Map<String, Double> fields = new LinkedHashMap<>();
+      LinkedHashMap<String, Double> fields = new LinkedHashMap<>();
       for (int f = 1; f < names.size(); f++) {
         fields.put(names.get(f), parseValue(path, i + 2, valueLine, values.get(f)));
       }
       String protocol = names.get(0).substring(0, names.get(0).length() - 1);
-      protocols.put(protocol, fields);
+      protocols.put(protocol, OrderedMaps.adopt(fields));
       i += 2;
     }
     return new NetSnmp(protocols);

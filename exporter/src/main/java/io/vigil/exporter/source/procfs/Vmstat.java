@@ -33,7 +33,7 @@ public record Vmstat(Map<String, Long> fields) {
    * @throws MalformedFileException on an empty file, a line without exactly two fields or a non-integer value
    */
   public static Vmstat parse(Path path, String text) throws MalformedFileException {
-    Map<String, Long> fields = new LinkedHashMap<>();
+    LinkedHashMap<String, Long> fields = new LinkedHashMap<>();
     int lineNo = 0;
     // Scanned by index, not split into line and field lists: ~180 lines on every scrape.
     for (int start = 0; start < text.length(); ) {
@@ -61,7 +61,7 @@ public record Vmstat(Map<String, Long> fields) {
     if (fields.isEmpty()) {
       throw new MalformedFileException(path, 0, null, "no fields");
     }
-    return new Vmstat(fields);
+    return new Vmstat(OrderedMaps.adopt(fields));
   }
 
   private static void put(Map<String, Long> fields, Path path, int lineNo, String line, String name, String value)

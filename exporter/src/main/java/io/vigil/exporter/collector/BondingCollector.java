@@ -2,8 +2,10 @@ package io.vigil.exporter.collector;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.procfs.NetBonding;
+import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -41,6 +43,10 @@ public final class BondingCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     List<NetBonding> bonds;
+    Path masters = sys.path("class", "net", "bonding_masters");
+    if (ProcFs.missing(masters)) {
+      throw new NoDataException(masters + ": no bonding interfaces (the bonding driver is not loaded)");
+    }
     try {
       bonds = NetBonding.readAll(sys);
     } catch (NoSuchFileException e) {

@@ -2,9 +2,11 @@ package io.vigil.exporter.collector;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.procfs.InfinibandDevice;
+import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import io.vigil.exporter.source.procfs.Uint64;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +115,10 @@ public final class InfinibandCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     List<InfinibandDevice> devices;
+    Path classDirectory = InfinibandDevice.classDirectory(sys);
+    if (ProcFs.missing(classDirectory)) {
+      throw new NoDataException(classDirectory + ": no InfiniBand devices (or a port without its files)");
+    }
     try {
       devices = InfinibandDevice.readAll(sys);
     } catch (NoSuchFileException e) {

@@ -47,6 +47,9 @@ public final class IpvsCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     Path statsPath = proc.path("net", "ip_vs_stats");
+    if (ProcFs.missing(statsPath)) {
+      throw new NoDataException(statsPath + ": IPVS is not available (the ip_vs module is not loaded)");
+    }
     NetIpVsStats stats;
     try {
       stats = NetIpVsStats.parse(statsPath, ProcFs.readText(statsPath));

@@ -2,6 +2,7 @@ package io.vigil.exporter.collector;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.procfs.PowercapRaplZone;
+import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.SysFs;
 import io.vigil.exporter.source.procfs.Uint64;
 import java.nio.file.AccessDeniedException;
@@ -43,6 +44,10 @@ public final class RaplCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     List<PowercapRaplZone> zones;
+    if (ProcFs.missing(PowercapRaplZone.classDirectory(sys))) {
+      throw new NoDataException(
+          PowercapRaplZone.classDirectory(sys) + ": no RAPL powercap zones (NoSuchFileException)");
+    }
     try {
       zones = PowercapRaplZone.readAll(sys);
     } catch (NoSuchFileException | AccessDeniedException e) {

@@ -38,6 +38,9 @@ public final class SchedstatCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     Schedstat stat;
+    if (ProcFs.missing(proc.path("schedstat"))) {
+      throw new NoDataException(proc.path("schedstat") + " is missing (kernel without CONFIG_SCHEDSTATS)");
+    }
     try {
       stat = Schedstat.read(proc);
     } catch (java.nio.file.NoSuchFileException e) {

@@ -58,6 +58,9 @@ public final class LinuxDiskSource implements DiskSource {
   /** The device's udev properties; none when udev has no entry (containers, no udev) or it cannot be read. */
   UdevDeviceData udev(int major, int minor) {
     Path file = udevData.resolve("b" + major + ":" + minor);
+    if (ProcFs.missing(file)) {
+      return UdevDeviceData.EMPTY; // device mapper and loop devices often have no entry: no exception per scrape
+    }
     try {
       return UdevDeviceData.parse(ProcFs.readText(file));
     } catch (NoSuchFileException ignored) {

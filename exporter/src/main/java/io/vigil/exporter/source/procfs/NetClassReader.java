@@ -35,7 +35,7 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
   /** Where the rtnetlink dump comes from (a seam for tests). */
   @FunctionalInterface
   interface LinkDump {
-    Map<String, Map<String, String>> dump() throws IOException;
+    Map<String, RtnetlinkLinks.Link> dump() throws IOException;
   }
 
   private final SysFs sys;
@@ -60,7 +60,7 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
 
   @Override
   public List<NetClassDevice> read() throws IOException {
-    Map<String, Map<String, String>> dumped = dump();
+    Map<String, RtnetlinkLinks.Link> dumped = dump();
     List<NetClassDevice> devices = new ArrayList<>();
     for (Path dir : deviceDirectories()) {
       readDevice(dir, dumped.get(dir.getFileName().toString())).ifPresent(devices::add);
@@ -68,7 +68,7 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
     return List.copyOf(devices);
   }
 
-  private Map<String, Map<String, String>> dump() {
+  private Map<String, RtnetlinkLinks.Link> dump() {
     if (netlink.isEmpty() || netlinkFailed.get()) {
       return Map.of();
     }
@@ -96,8 +96,8 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
     return dirs;
   }
 
-  /** @param dumped the device's attributes from rtnetlink, or null to read every attribute from its file */
-  private static Optional<NetClassDevice> readDevice(Path dir, Map<String, String> dumped) {
+  /** @param dumped the device from rtnetlink, or null to read every attribute from its file */
+  private static Optional<NetClassDevice> readDevice(Path dir, RtnetlinkLinks.Link dumped) {
     // /sys/class/net/<dev> is a symlink into /sys/devices: resolved once here, each of the ~22 opens below skips the
     // link walk (~15 % of an attribute read). Read through the link as before if it cannot be resolved.
     Path base;
@@ -109,10 +109,12 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String name : NetClassDevice.ATTRIBUTES) {
       if (dumped != null && RtnetlinkLinks.PROVIDED.contains(name)) {
-        String value = dumped.get(name);
+        String value = dumped.attributes().get(name);
         if (value != null) {
           attributes.put(name, value);
         }
+      } else if (dumped != null && !dumped.up() && RtnetlinkLinks.ONLY_WHILE_UP.contains(name)) {
+        continue; // the file answers EINVAL while the device is down: absent, without the failed read
       } else {
         SysFs.readAttribute(base.resolve(name)).ifPresent(value -> attributes.put(name, value));
       }

@@ -57,6 +57,15 @@ public final class ProcFs {
     return p;
   }
 
+  /**
+   * True when {@code file} is known not to exist. For files that are missing on most hosts (a driver not loaded):
+   * checking first costs one {@code stat}, while opening a missing file costs a {@code NoSuchFileException} with its
+   * stack trace on every scrape. Callers still handle the file vanishing between the check and the read.
+   */
+  public static boolean missing(Path file) {
+    return Files.notExists(file);
+  }
+
   /** Reads a file under the root whole, as UTF-8 text. */
   public String read(String first, String... more) throws IOException {
     return readText(path(first, more));

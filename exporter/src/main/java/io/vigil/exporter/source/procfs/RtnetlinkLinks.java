@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code IFLA_ADDRESS}/{@code IFLA_BROADCAST} bytes as lowercase hex joined by colons (empty when the device has no
  * address); {@code carrier} exists only while the device is up ({@code IFF_UP}, the file answers EINVAL otherwise);
  * {@code dormant} likewise exists only while up, and is the {@code IFF_DORMANT} bit the kernel sets in the header's
- * flags exactly when the file would say 1; {@code iflink} is {@code IFLA_LINK}, which the kernel leaves out when it equals {@code ifindex}; {@code ifalias} is
- * empty when unset; {@code operstate} is the RFC 2863 name of {@code IFLA_OPERSTATE}; {@code type} and
+ * flags exactly when the file would say 1; {@code iflink} is {@code IFLA_LINK}, which the kernel leaves out when it
+ * equals {@code ifindex}; {@code ifalias} is empty when unset; {@code operstate} is the RFC 2863 name of {@code IFLA_OPERSTATE}; {@code type} and
  * {@code ifindex} come from the {@code ifinfomsg} header; the rest are the attribute's integer in decimal.
  * {@code flags} is not taken from the header: it holds the flags as {@code dev_get_flags()} reports them, which differ
  * from the file's raw {@code dev->flags}.
@@ -34,6 +34,12 @@ final class RtnetlinkLinks {
   static final Set<String> PROVIDED = Set.of("address", "broadcast", "carrier", "carrier_changes",
       "carrier_down_count", "carrier_up_count", "dormant", "ifalias", "ifindex", "iflink", "link_mode", "mtu",
       "netdev_group", "operstate", "tx_queue_len", "type");
+
+  /**
+   * Files that answer EINVAL whenever the device is not running (net-sysfs.c checks {@code netif_running} before
+   * asking the driver), so a down device need not have them read.
+   */
+  static final Set<String> ONLY_WHILE_UP = Set.of("speed", "duplex");
 
   static final int NLMSG_ERROR = 2;
   static final int NLMSG_DONE = 3;
@@ -78,7 +84,13 @@ final class RtnetlinkLinks {
   }
 
   /** What one {@code recv} of the dump gave: the links in it, and whether the dump is complete. */
-  record Part(Map<String, Map<String, String>> links, boolean done) {}
+  record Part(Map<String, Link> links, boolean done) {}
+
+  /**
+   * One interface: whether it is up ({@code IFF_UP}: the files that answer only while it runs, such as
+   * {@code speed} and {@code duplex}, answer EINVAL otherwise) and its attributes in sysfs form.
+   */
+  record Link(boolean up, Map<String, String> attributes) {}
 
   /**
    * Parses one datagram of the dump into device name to attributes in sysfs form.
@@ -87,7 +99,7 @@ final class RtnetlinkLinks {
    */
   static Part parse(byte[] datagram, int length) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
-    Map<String, Map<String, String>> links = new LinkedHashMap<>();
+    Map<String, Link> links = new LinkedHashMap<>();
     int at = 0;
     while (at + HEADER <= length) {
       int messageLength = b.getInt(at);
@@ -111,7 +123,7 @@ final class RtnetlinkLinks {
     return new Part(links, false);
   }
 
-  private static void link(ByteBuffer b, int start, int end, Map<String, Map<String, String>> links) {
+  private static void link(ByteBuffer b, int start, int end, Map<String, Link> links) {
     int deviceType = b.getShort(start + 2) & 0xffff;
     int index = b.getInt(start + 4);
     int flags = b.getInt(start + 8);
@@ -165,7 +177,7 @@ final class RtnetlinkLinks {
       at += align(attributeLength);
     }
     if (name != null) {
-      links.put(name, a);
+      links.put(name, new Link((flags & IFF_UP) != 0, a));
     }
   }
 

@@ -46,8 +46,8 @@ final class RtnetlinkSocket {
     static final Libc LIBC = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
   }
 
-  /** Every link of this network namespace: device name to its attributes in sysfs form. */
-  static Map<String, Map<String, String>> dump() throws IOException {
+  /** Every link of this network namespace by device name. */
+  static Map<String, RtnetlinkLinks.Link> dump() throws IOException {
     Libc libc;
     try {
       libc = Holder.LIBC;
@@ -64,7 +64,7 @@ final class RtnetlinkSocket {
       byte[] request = RtnetlinkLinks.request(1);
       libc.send(fd, request, new NativeLong(request.length), 0);
       byte[] datagram = new byte[DATAGRAM_BYTES];
-      Map<String, Map<String, String>> links = new LinkedHashMap<>();
+      Map<String, RtnetlinkLinks.Link> links = new LinkedHashMap<>();
       for (int i = 0; i < MAX_DATAGRAMS; i++) {
         int length = (int) libc.recv(fd, datagram, new NativeLong(datagram.length), 0).longValue();
         RtnetlinkLinks.Part part = RtnetlinkLinks.parse(datagram, length);

@@ -32,7 +32,9 @@ public record Selinux(boolean enabled, int currentMode, int configMode) {
    * @param config {@code /etc/selinux/config} under the configured root filesystem
    */
   public static Selinux read(SysFs sys, ProcFs proc, Path config) {
-    Optional<String> enforce = SysFs.readAttribute(sys.path("fs", "selinux", "enforce"));
+    Path enforcePath = sys.path("fs", "selinux", "enforce");
+    // Most hosts have no selinuxfs: checked first, rather than a failed open on every scrape.
+    Optional<String> enforce = ProcFs.missing(enforcePath) ? Optional.empty() : SysFs.readAttribute(enforcePath);
     // Without a loaded policy the kernel labels every task "kernel"; an unreadable label does not veto.
     boolean policyLoaded = !SysFs.readAttribute(proc.path("self", "attr", "current"))
         .map(label -> label.replace("\0", "").trim().equals("kernel"))
@@ -51,6 +53,9 @@ public record Selinux(boolean enabled, int currentMode, int configMode) {
   }
 
   static int readConfigMode(Path config) {
+    if (ProcFs.missing(config)) {
+      return DISABLED; // no SELinux userland installed
+    }
     try {
       return parseConfigMode(ProcFs.readText(config));
     } catch (NoSuchFileException ignored) {

@@ -49,15 +49,18 @@ class RtnetlinkLinksTest {
 
     assertThat(part.done()).isTrue();
     assertThat(part.links()).containsOnlyKeys("eth9", "tun0");
-    assertThat(part.links().get("eth9")).containsOnly(
+    assertThat(part.links().get("eth9").up()).isTrue();
+    assertThat(part.links().get("tun0").up()).isFalse();
+    assertThat(part.links().get("eth9").attributes()).containsOnly(
         Map.entry("type", "1"), Map.entry("ifindex", "7"), Map.entry("iflink", "7"),
         Map.entry("address", "18:66:da:5a:21:0e"), Map.entry("broadcast", "ff:ff:ff:ff:ff:ff"),
         Map.entry("ifalias", ""), Map.entry("mtu", "1500"), Map.entry("tx_queue_len", "1000"),
         Map.entry("operstate", "up"), Map.entry("link_mode", "0"), Map.entry("netdev_group", "0"),
         Map.entry("carrier", "1"), Map.entry("carrier_changes", "4"), Map.entry("carrier_up_count", "2"),
         Map.entry("carrier_down_count", "2"), Map.entry("dormant", "1"));
-    // Down: no carrier and no dormant (the files answer EINVAL); no address: empty, as the file reads; IFLA_LINK is the iflink.
-    assertThat(part.links().get("tun0")).containsOnly(
+    // Down: no carrier and no dormant (the files answer EINVAL); no address: empty, as the file reads; IFLA_LINK is
+    // the iflink.
+    assertThat(part.links().get("tun0").attributes()).containsOnly(
         Map.entry("type", "65534"), Map.entry("ifindex", "12"), Map.entry("iflink", "3"), Map.entry("address", ""),
         Map.entry("broadcast", ""), Map.entry("ifalias", "uplink"), Map.entry("operstate", "down"));
   }

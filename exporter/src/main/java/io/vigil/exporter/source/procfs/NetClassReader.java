@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -41,6 +43,12 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
   private final SysFs sys;
   private final Optional<LinkDump> netlink;
   private final AtomicBoolean netlinkFailed = new AtomicBoolean();
+  /**
+   * Devices ({@code name:ifindex}) whose {@code name_assign_type} answered EINVAL (NET_NAME_UNKNOWN: loopback, most
+   * virtual devices). The kernel sets it once at registration and again only on a rename, which changes the name, so
+   * such a device is not asked again (a failed read costs an exception on every scrape).
+   */
+  private final Set<String> unknownNameAssignType = ConcurrentHashMap.newKeySet();
 
   /** Files only: for any sysfs root. */
   public NetClassReader(SysFs sys) {
@@ -56,6 +64,18 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
   public static NetClassReader forHost(SysFs sys) {
     boolean live = sys.root().toAbsolutePath().normalize().equals(Path.of("/sys"));
     return new NetClassReader(sys, live ? Optional.of(RtnetlinkSocket::dump) : Optional.empty());
+  }
+
+  private static final String NAME_ASSIGN_TYPE = "name_assign_type";
+
+  /** More devices than a host has: past it the memo starts over (never unbounded under interface churn). */
+  private static final int MAX_REMEMBERED = 4096;
+
+  private void remember(String device) {
+    if (unknownNameAssignType.size() >= MAX_REMEMBERED) {
+      unknownNameAssignType.clear();
+    }
+    unknownNameAssignType.add(device);
   }
 
   @Override
@@ -97,7 +117,7 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
   }
 
   /** @param dumped the device from rtnetlink, or null to read every attribute from its file */
-  private static Optional<NetClassDevice> readDevice(Path dir, RtnetlinkLinks.Link dumped) {
+  private Optional<NetClassDevice> readDevice(Path dir, RtnetlinkLinks.Link dumped) {
     // /sys/class/net/<dev> is a symlink into /sys/devices: resolved once here, each of the ~22 opens below skips the
     // link walk (~15 % of an attribute read). Read through the link as before if it cannot be resolved.
     Path base;
@@ -115,6 +135,12 @@ public final class NetClassReader implements SourceReader<List<NetClassDevice>> 
         }
       } else if (dumped != null && !dumped.up() && RtnetlinkLinks.ONLY_WHILE_UP.contains(name)) {
         continue; // the file answers EINVAL while the device is down: absent, without the failed read
+      } else if (dumped != null && name.equals(NAME_ASSIGN_TYPE)) {
+        String device = dir.getFileName() + ":" + dumped.attributes().get("ifindex");
+        if (!unknownNameAssignType.contains(device)) {
+          Optional<String> value = SysFs.readAttribute(base.resolve(name));
+          value.ifPresentOrElse(v -> attributes.put(name, v), () -> remember(device));
+        }
       } else {
         SysFs.readAttribute(base.resolve(name)).ifPresent(value -> attributes.put(name, value));
       }

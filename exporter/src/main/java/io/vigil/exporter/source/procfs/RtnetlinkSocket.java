@@ -2,9 +2,11 @@ package io.vigil.exporter.source.procfs;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +38,7 @@ final class RtnetlinkSocket {
 
     NativeLong send(int fd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
 
-    NativeLong recv(int fd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
+    NativeLong recv(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
   }
@@ -63,17 +65,11 @@ final class RtnetlinkSocket {
     try {
       byte[] request = RtnetlinkLinks.request(1);
       libc.send(fd, request, new NativeLong(request.length), 0);
-      byte[] datagram = new byte[DATAGRAM_BYTES];
-      Map<String, RtnetlinkLinks.Link> links = new LinkedHashMap<>();
-      for (int i = 0; i < MAX_DATAGRAMS; i++) {
-        int length = (int) libc.recv(fd, datagram, new NativeLong(datagram.length), 0).longValue();
-        RtnetlinkLinks.Part part = RtnetlinkLinks.parse(datagram, length);
-        links.putAll(part.links());
-        if (part.done()) {
-          return links;
-        }
+      // Received into native memory and copied out only as far as the datagram goes: a byte[] argument would have
+      // JNA copy all 64 KiB in and out on every recv.
+      try (Memory buffer = new Memory(DATAGRAM_BYTES)) {
+        return receive(libc, fd, buffer);
       }
-      throw new IOException("rtnetlink: the link dump did not end");
     } catch (LastErrorException e) {
       throw new IOException("rtnetlink: " + e.getMessage(), e);
     } finally {
@@ -83,5 +79,19 @@ final class RtnetlinkSocket {
         // nothing left to do with this socket
       }
     }
+  }
+
+  private static Map<String, RtnetlinkLinks.Link> receive(Libc libc, int fd, Memory buffer) throws IOException {
+    Map<String, RtnetlinkLinks.Link> links = new LinkedHashMap<>();
+    for (int i = 0; i < MAX_DATAGRAMS; i++) {
+      int length = (int) libc.recv(fd, buffer, new NativeLong(DATAGRAM_BYTES), 0).longValue();
+      byte[] datagram = buffer.getByteArray(0, length);
+      RtnetlinkLinks.Part part = RtnetlinkLinks.parse(datagram, length);
+      links.putAll(part.links());
+      if (part.done()) {
+        return links;
+      }
+    }
+    throw new IOException("rtnetlink: the link dump did not end");
   }
 }

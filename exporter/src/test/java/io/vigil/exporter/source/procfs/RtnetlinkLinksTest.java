@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 class RtnetlinkLinksTest {
 
@@ -97,17 +99,39 @@ class RtnetlinkLinksTest {
   }
 
   @Test
+  void aNameAssignTypeTheKernelRefusedIsAskedAgainOnlyForAnotherDevice(@TempDir Path tmp) throws Exception {
+    Fixtures.copyTree(Fixtures.root().resolve("sys"), tmp);
+    Path file = tmp.resolve("class/net/lo/name_assign_type");
+    Files.delete(file); // as unreadable as NET_NAME_UNKNOWN makes it
+    java.util.concurrent.atomic.AtomicInteger ifindex = new java.util.concurrent.atomic.AtomicInteger(1);
+    NetClassReader reader = new NetClassReader(new SysFs(tmp), Optional.of(() -> Map.of("lo",
+        new RtnetlinkLinks.Link(true, Map.of("ifindex", Integer.toString(ifindex.get()))))));
+
+    assertThat(lo(reader).attribute("name_assign_type")).isEmpty();
+    Files.writeString(file, "2\n");
+    assertThat(lo(reader).attribute("name_assign_type")).as("same device: not asked again").isEmpty();
+    ifindex.set(9); // deleted and created again: another device under the same name
+    assertThat(lo(reader).attribute("name_assign_type")).contains("2");
+  }
+
+  private static NetClassDevice lo(NetClassReader reader) throws IOException {
+    return reader.read().stream().filter(d -> d.device().equals("lo")).findFirst().orElseThrow();
+  }
+
+  @Test
   @EnabledOnOs(value = OS.LINUX, disabledReason = "rtnetlink and /sys/class/net are Linux's")
   void theLiveDumpGivesWhatTheFilesOfThisHostSay() throws Exception {
     SysFs sys = new SysFs(Path.of("/sys"));
     List<NetClassDevice> files = new NetClassReader(sys).read();
-    List<NetClassDevice> dumped = NetClassReader.forHost(sys).read();
+    NetClassReader live = NetClassReader.forHost(sys);
+    List<NetClassDevice> dumped = live.read();
     if (!dumped.equals(files)) { // a counter moved between the two reads: read both again once
       files = new NetClassReader(sys).read();
-      dumped = NetClassReader.forHost(sys).read();
+      dumped = live.read();
     }
     assertThat(files).isNotEmpty();
     assertThat(dumped).isEqualTo(files);
+    assertThat(live.read()).as("again, with what the first read remembered").isEqualTo(files);
     assertThat(RtnetlinkSocket.dump()).containsKeys(files.stream().map(NetClassDevice::device).toArray(String[]::new));
   }
 

@@ -41,7 +41,19 @@ final class RtnetlinkSocket {
     NativeLong recv(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
+
+    int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
   }
+
+  private static final int SOL_SOCKET = 1;
+  private static final int SO_RCVTIMEO = 20;
+
+  /**
+   * How long one {@code recv} may wait. The kernel answers a link dump at once; a sandbox that accepts the socket but
+   * never answers would otherwise hang the collector on every scrape, where a timeout makes the reader fall back to
+   * the sysfs files for good.
+   */
+  private static final int RECEIVE_TIMEOUT_SECONDS = 2;
 
   /** Loaded on first use, so a JVM without JNA's native part falls back to sysfs instead of failing start-up. */
   private static final class Holder {
@@ -63,6 +75,7 @@ final class RtnetlinkSocket {
       throw new IOException("rtnetlink socket: " + e.getMessage(), e);
     }
     try {
+      receiveTimeout(libc, fd);
       byte[] request = RtnetlinkLinks.request(1);
       libc.send(fd, request, new NativeLong(request.length), 0);
       // Received into native memory and copied out only as far as the datagram goes: a byte[] argument would have
@@ -78,6 +91,17 @@ final class RtnetlinkSocket {
       } catch (LastErrorException ignored) {
         // nothing left to do with this socket
       }
+    }
+  }
+
+  /** {@code SO_RCVTIMEO}: a {@code struct timeval} of two C longs. Without it (refused), recv blocks as before. */
+  private static void receiveTimeout(Libc libc, int fd) {
+    try (Memory timeval = new Memory(2L * Native.LONG_SIZE)) {
+      timeval.setNativeLong(0, new NativeLong(RECEIVE_TIMEOUT_SECONDS));
+      timeval.setNativeLong(Native.LONG_SIZE, new NativeLong(0));
+      libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeval, (int) timeval.size());
+    } catch (LastErrorException ignored) {
+      // the dump still works; only a kernel that never answers would now block
     }
   }
 

@@ -22,6 +22,15 @@ public final class AdjtimexSyscall {
    *
    * @throws IOException when libc cannot be loaded or the call fails (errno in the message)
    */
+  /** Binds the call now (see {@link LinuxSources#preloadNativeBindings}). */
+  static void preload() {
+    try {
+      LibC unused = LibC.INSTANCE;
+    } catch (LinkageError e) {
+      // the timex collector reports it when it runs
+    }
+  }
+
   public static Timex read() throws IOException {
     StructTimex buf = new StructTimex();
     int state;

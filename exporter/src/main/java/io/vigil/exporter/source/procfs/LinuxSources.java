@@ -29,6 +29,18 @@ public final class LinuxSources {
   }
 
   /**
+   * Binds the native calls the Linux sources make ({@code statvfs}, rtnetlink, {@code uname}, {@code adjtimex}) ahead
+   * of the first collection; meant for a background thread at start-up, where it overlaps configuration and collector
+   * set-up.
+   */
+  public static void preloadNativeBindings() {
+    Statvfs.preload();
+    RtnetlinkSocket.preload();
+    UnameSyscall.preload();
+    AdjtimexSyscall.preload();
+  }
+
+  /**
    * As {@link #create(ProcFs, SysFs, HostPaths)}, with the {@code uname(2)} machine field supplied (tests pass a
    * constant so fixture runs do not depend on the build host).
    */

@@ -60,6 +60,15 @@ final class RtnetlinkSocket {
     static final Libc LIBC = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
   }
 
+  /** Binds the library now (JNA builds a proxy for it: tens of milliseconds before the JIT has warmed up). */
+  static void preload() {
+    try {
+      Libc unused = Holder.LIBC;
+    } catch (LinkageError e) {
+      // netclass falls back to the sysfs files when it runs
+    }
+  }
+
   /** Every link of this network namespace by device name. */
   static Map<String, RtnetlinkLinks.Link> dump() throws IOException {
     Libc libc;

@@ -37,6 +37,15 @@ final class Statvfs {
     static final Libc LIBC = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
   }
 
+  /** Binds the library now (JNA builds a proxy for it: tens of milliseconds before the JIT has warmed up). */
+  static void preload() {
+    try {
+      Libc unused = Holder.LIBC;
+    } catch (LinkageError e) {
+      // the filesystem collector reports it when it runs
+    }
+  }
+
   static FsUsage usage(String path) throws IOException {
     Libc libc;
     try {

@@ -29,6 +29,15 @@ final class UnameSyscall {
     return fromSyscall().orElseGet(() -> fromOsArch(System.getProperty("os.arch", "")));
   }
 
+  /** Builds the JNA proxy for the call now (see {@link LinuxSources#preloadNativeBindings}). */
+  static void preload() {
+    try {
+      Native.load("c", LibC.class);
+    } catch (LinkageError | RuntimeException e) {
+      // machine() falls back to os.arch when it runs
+    }
+  }
+
   static Optional<String> fromSyscall() {
     try {
       Utsname buf = new Utsname();

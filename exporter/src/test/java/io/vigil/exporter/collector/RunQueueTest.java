@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RunQueueTest {
 
-  private static final long GRACE = TimeUnit.MILLISECONDS.toNanos(10);
+  /** Long enough that a busy machine pausing the test between two statements does not decide the outcome. */
+  private static final long GRACE = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final CountDownLatch release = new CountDownLatch(1);
   private final RunQueue queue = new RunQueue("test-runner-", 1);
@@ -31,13 +32,13 @@ class RunQueueTest {
       return List.of();
     })));
     assertThat(hungStarted.await(5, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(50); // the only runner took its last run 50 ms ago and is stuck in it
+    Thread.sleep(250); // the only runner took its last run 250 ms ago and is stuck in it
 
     CollectorRun waiting = run(TestCollectors.collector("ok", List::of));
     queue.submit(waiting);
     assertThat(queue.stalled(GRACE)).as("queued just now").isFalse();
 
-    Thread.sleep(30);
+    Thread.sleep(150);
     assertThat(queue.stalled(GRACE)).as("waited past the grace with the runner stuck").isTrue();
     queue.addRunner();
     assertThat(waiting.result().get(5, TimeUnit.SECONDS).error()).isNull();

@@ -177,8 +177,9 @@ class ScrapeRunnerTest {
       assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.success()).isTrue());
       assertThat(result.families()).hasSize(42);
     }
-    // One thread per collector was the old behaviour (40 here): now the permanent runners only.
-    assertThat(runner.collectorThreads()).isEqualTo(ScrapeRunner.RUNNERS);
+    // One thread per collector was the old behaviour (40 here): now the permanent runners, plus at most an extra
+    // runner or two when a busy machine kept the runners off the CPU for longer than the grace period.
+    assertThat(runner.collectorThreads()).isBetween(ScrapeRunner.RUNNERS, ScrapeRunner.RUNNERS + 2);
   }
 
   @Test
@@ -198,7 +199,8 @@ class ScrapeRunnerTest {
     runner.scrape(n -> true, Optional.empty());
     started.clear();
     runner.scrape(n -> true, Optional.empty());
-    assertThat(started.get(0)).isEqualTo("c9");
+    // Queued first, so taken by one of the first runners (which of them records its start first is a race).
+    assertThat(started.subList(0, ScrapeRunner.RUNNERS)).contains("c9");
     assertThat(runner.scrape(n -> true, Optional.empty()).outcomes())
         .extracting(CollectorOutcome::name)
         .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");

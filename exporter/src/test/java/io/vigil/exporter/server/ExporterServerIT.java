@@ -138,8 +138,10 @@ class ExporterServerIT {
       HttpResponse<byte[]> r = get(e, "/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "0.7");
       assertThat(text(r)).contains("test_ok_value 1.0").contains("collector=\"hung\"} 0.0");
     }
+    // A pile-up would be a thread per scrape; a busy machine that keeps the free runner off the CPU for longer than
+    // the runner's grace period may add one extra runner, which ends after 30 s idle.
     assertThat(threads("vigil-collector-")).as("collector threads after 20 scrapes with a hung collector")
-        .isLessThanOrEqualTo(collectorThreadsBefore);
+        .isLessThanOrEqualTo(collectorThreadsBefore + 2);
     assertThat(threads("vigil-http-")).as("HTTP workers stay within the pool bound").isLessThanOrEqualTo(44);
   }
 

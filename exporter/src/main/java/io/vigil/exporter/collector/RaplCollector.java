@@ -7,6 +7,7 @@ import io.vigil.exporter.source.procfs.SysFs;
 import io.vigil.exporter.source.procfs.Uint64;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -44,9 +45,9 @@ public final class RaplCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     List<PowercapRaplZone> zones;
-    if (ProcFs.missing(PowercapRaplZone.classDirectory(sys))) {
-      throw new NoDataException(
-          PowercapRaplZone.classDirectory(sys) + ": no RAPL powercap zones (NoSuchFileException)");
+    Path classDirectory = PowercapRaplZone.classDirectory(sys);
+    if (ProcFs.missing(classDirectory)) {
+      throw new NoDataException(classDirectory + ": no RAPL powercap zones (NoSuchFileException)");
     }
     try {
       zones = PowercapRaplZone.readAll(sys);

@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.vigil.exporter.source.procfs.ProcFs;
 import io.vigil.exporter.source.procfs.Schedstat;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -38,8 +39,9 @@ public final class SchedstatCollector implements Collector {
   @Override
   public List<MetricSnapshot> collect() throws Exception {
     Schedstat stat;
-    if (ProcFs.missing(proc.path("schedstat"))) {
-      throw new NoDataException(proc.path("schedstat") + " is missing (kernel without CONFIG_SCHEDSTATS)");
+    Path file = proc.path("schedstat");
+    if (ProcFs.missing(file)) {
+      throw new NoDataException(file + " is missing (kernel without CONFIG_SCHEDSTATS)");
     }
     try {
       stat = Schedstat.read(proc);
